@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261127T1700_foundation.ts';
+
+/**
+ * Every migration, by name; names sort in the order they apply. Listed here rather than read
+ * from the folder so they load through the same module system as the rest of the code.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261127T1700_foundation': foundation,
+};

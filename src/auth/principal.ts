@@ -1,0 +1,81 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
+import type { Logger } from '../log.ts';
+import { hashToken, isApiKey } from './tokens.ts';
+
+export type Principal =
+  | { kind: 'USER'; userId: string; email: string; name: string; sessionId: string }
+  | { kind: 'API_KEY'; keyId: string; orgId: string; role: Role; prefix: string }
+  | { kind: 'ANONYMOUS' };
+
+/** Who a change is attributed to in the audit log. */
+export interface Actor {
+  kind: 'USER' | 'API_KEY' | 'SYSTEM';
+  id: string | null;
+  label: string;
+}
+
+export function actorOf(principal: Principal): Actor {
+  switch (principal.kind) {
+    case 'USER':
+      return { kind: 'USER', id: principal.userId, label: principal.email };
+    case 'API_KEY':
+      return { kind: 'API_KEY', id: principal.keyId, label: `API key ${principal.prefix}` };
+    case 'ANONYMOUS':
+      return { kind: 'SYSTEM', id: null, label: 'system' };
+  }
+}
+
+export type AuthFailure = 'MISSING' | 'MALFORMED' | 'INVALID';
+
+/**
+ * Resolves `Authorization: Bearer <token>` to a principal: an API key (tnp_…) or a session
+ * token from signIn (tns_…). Revoked keys and expired sessions are INVALID.
+ */
+export async function authenticate(
+  db: Db,
+  authorization: string | null | undefined,
+  log: Logger,
+): Promise<Principal | { failure: AuthFailure }> {
+  if (!authorization) return { kind: 'ANONYMOUS' };
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match?.[1]) return { failure: 'MALFORMED' };
+  const token = match[1];
+  const hash = hashToken(token);
+
+  if (isApiKey(token)) {
+    const key = await db
+      .selectFrom('api_keys')
+      .select(['id', 'org_id', 'role', 'prefix', 'last_used_at'])
+      .where('key_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (!key) return { failure: 'INVALID' };
+    touchApiKey(db, key.id, key.last_used_at, log);
+    return { kind: 'API_KEY', keyId: key.id, orgId: key.org_id, role: key.role, prefix: key.prefix };
+  }
+
+  const session = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id as sessionId', 'users.id as userId', 'users.email', 'users.name'])
+    .where('sessions.token_hash', '=', hash)
+    .where('sessions.expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
+  if (!session) return { failure: 'INVALID' };
+  return { kind: 'USER', ...session };
+}
+
+const TOUCH_INTERVAL_MS = 60_000;
+
+// last_used_at is for humans deciding which keys to revoke: minute precision is plenty, and
+// it keeps a busy key from writing a row on every request.
+function touchApiKey(db: Db, id: string, lastUsedAt: Date | null, log: Logger): void {
+  if (lastUsedAt && Date.now() - lastUsedAt.getTime() < TOUCH_INTERVAL_MS) return;
+  db.updateTable('api_keys')
+    .set({ last_used_at: new Date() })
+    .where('id', '=', id)
+    .execute()
+    .catch((err: unknown) => log.warn({ err, keyId: id }, 'could not record API key use'));
+}

@@ -1,0 +1,65 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { EnvError } from '../env.ts';
+
+const program = new Command()
+  .name('tenpo')
+  .description('Tenpo: store data, listings sync, reviews and fraud screening.\nConfiguration comes from the environment: see README.md.')
+  .showHelpAfterError();
+
+function uuidArg(value: string): string {
+  if (!/^[0-9a-f-]{36}$/i.test(value)) throw new InvalidArgumentError('expected an organisation id (a UUID).');
+  return value;
+}
+
+program
+  .command('start')
+  .description('start the API (and, once they exist, the workers) on the configured or embedded database and Redis')
+  .action(async () => (await import('./start.ts')).start());
+
+program
+  .command('migrate')
+  .description('apply pending database migrations (or revert the last one with --down)')
+  .option('--down', 'revert the most recent migration')
+  .action(async (opts: { down?: boolean }) => (await import('./migrate.ts')).migrate(opts.down === true));
+
+program
+  .command('demo')
+  .description('create a demo organisation with Japanese and international stores; print an API key and the GraphiQL URL')
+  .action(async () => (await import('./demo.ts')).demo());
+
+program
+  .command('import')
+  .description('create or update locations from a CSV file (layout: docs/import-csv.md); re-running a file changes nothing')
+  .argument('<file>', 'CSV file')
+  .requiredOption('--org <id>', 'organisation id (UUID)', uuidArg)
+  .option('--errors <file>', 'also write the rejected rows and their errors as CSV to this file')
+  .action(async (file: string, opts: { org: string; errors?: string }) =>
+    (await import('./import.ts')).importCommand(file, opts.org, opts.errors ?? null),
+  );
+
+program
+  .command('org:create')
+  .description('create an organisation with an OWNER user and an API key (operators)')
+  .requiredOption('--name <name>', 'organisation name')
+  .option('--agency', 'an agency, which manages client organisations')
+  .option('--agency-id <id>', 'make it a client of this agency', uuidArg)
+  .requiredOption('--owner-email <email>', "the owner's email")
+  .action(async (opts: { name: string; agency?: boolean; agencyId?: string; ownerEmail: string }) =>
+    (await import('./orgCreate.ts')).orgCreate(opts),
+  );
+
+program
+  .command('print-schema')
+  .description('write schema.graphql from the code (or, with --check, fail when it is stale)')
+  .option('--check', 'compare instead of writing')
+  .action(async (opts: { check?: boolean }) => (await import('./printSchema.ts')).printSchemaCommand(opts.check === true));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof EnvError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(2);
+  }
+  throw err;
+}

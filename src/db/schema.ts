@@ -1,0 +1,152 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Timestamps come back as Date; inserts may omit them where the database has a default. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** jsonb: written as a JSON string so pg and PGlite store the same thing. */
+type Json<T> = ColumnType<T, string, string>;
+
+export type OrgKind = 'AGENCY' | 'BRAND';
+export type Role = 'OWNER' | 'ADMIN' | 'EDITOR' | 'STORE_MANAGER' | 'VIEWER';
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  kind: OrgKind;
+  agency_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  org_id: string;
+  role: Role;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  org_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  role: Exclude<Role, 'STORE_MANAGER'>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface LocationGroupsTable {
+  id: string;
+  org_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface LocationGroupMembersTable {
+  group_id: string;
+  location_id: string;
+}
+
+export interface StoreManagerAssignmentsTable {
+  id: string;
+  user_id: string;
+  org_id: string;
+  location_id: string | null;
+  group_id: string | null;
+}
+
+export interface LocationsTable {
+  id: string;
+  org_id: string;
+  store_code: string;
+  name: string;
+  localized_names: Json<unknown>;
+  status: string;
+  status_date: ColumnType<string | null, string | null, string | null>;
+  country: string;
+  address: Json<unknown>;
+  latitude: number | null;
+  longitude: number | null;
+  primary_phone: string | null;
+  additional_phones: Json<unknown>;
+  website: string | null;
+  social_profiles: Json<unknown>;
+  primary_category: string;
+  additional_categories: Json<unknown>;
+  description: string | null;
+  labels: Json<unknown>;
+  regular_hours: Json<unknown>;
+  special_hours: Json<unknown>;
+  attributes: Json<unknown>;
+  photos: Json<unknown>;
+  content_hash: string;
+  version: Generated<number>;
+  archived_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface LocationAuditTable {
+  id: Generated<string>;
+  org_id: string;
+  location_id: string;
+  version: number;
+  action: 'CREATE' | 'UPDATE' | 'ARCHIVE' | 'RESTORE';
+  actor_kind: 'USER' | 'API_KEY' | 'SYSTEM';
+  actor_id: string | null;
+  actor_label: string;
+  changes: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  org_id: string;
+  aggregate_type: string;
+  aggregate_id: string;
+  event_type: string;
+  aggregate_version: number;
+  payload: Json<unknown>;
+  created_at: CreatedAt;
+  relayed_at: Timestamp | null;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  location_groups: LocationGroupsTable;
+  location_group_members: LocationGroupMembersTable;
+  store_manager_assignments: StoreManagerAssignmentsTable;
+  locations: LocationsTable;
+  location_audit: LocationAuditTable;
+  outbox: OutboxTable;
+}
+
+export type LocationRow = Selectable<LocationsTable>;
+export type NewLocationRow = Insertable<LocationsTable>;
+export type LocationRowUpdate = Updateable<LocationsTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;
+export type LocationGroupRow = Selectable<LocationGroupsTable>;

@@ -1,0 +1,17 @@
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.ts';
+import './scalars.ts';
+import './errors.ts';
+import '../orgs/graphql.ts';
+import '../auth/graphql.ts';
+import '../locations/graphql/types.ts';
+import '../locations/graphql/queries.ts';
+import '../locations/graphql/mutations.ts';
+import '../locations/graphql/vocabulary.ts';
+
+export const schema: GraphQLSchema = builder.toSchema();
+
+/** The SDL checked in as schema.graphql, sorted so that diffs show only real changes. */
+export function printSortedSchema(): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
+import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { Access } from '../auth/access.ts';
+import { authenticate } from '../auth/principal.ts';
+import type { Db } from '../db/database.ts';
+import type { Logger } from '../log.ts';
+import type { Context } from './context.ts';
+import { createLoaders } from './loaders.ts';
+import { schema } from './schema.ts';
+
+/** Limits that keep one request from costing the server more than a page of real work. */
+export const QUERY_LIMITS = { depth: 12, aliases: 30, tokens: 3000, cost: 20_000 } as const;
+
+const noIntrospection: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule);
+  },
+};
+
+export interface ServerContext {
+  requestId?: string;
+}
+
+export function createGraphQL(options: { db: Db; log: Logger; production: boolean }): YogaServerInstance<ServerContext, Context> {
+  const { db, log, production } = options;
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    landingPage: false,
+    graphiql: production ? false : { title: 'Tenpo GraphQL', defaultQuery: '{ viewer { kind organizations { id name } } }' },
+    logging: false,
+    maskedErrors: {
+      maskError(error, message) {
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (error instanceof GraphQLError && !original) return error;
+        if (original instanceof GraphQLError) return original;
+        const errorId = randomUUID();
+        log.error({ err: original ?? error, errorId }, 'unexpected error in a GraphQL request');
+        return new GraphQLError(`${message} (error id ${errorId})`, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } });
+      },
+    },
+    plugins: [
+      maxTokensPlugin({ n: QUERY_LIMITS.tokens }),
+      maxDepthPlugin({ n: QUERY_LIMITS.depth, ignoreIntrospection: true }),
+      maxAliasesPlugin({ n: QUERY_LIMITS.aliases }),
+      costLimitPlugin({ maxCost: QUERY_LIMITS.cost, ignoreIntrospection: true }),
+      ...(production ? [noIntrospection] : []),
+    ],
+    context: async ({ request, requestId }) => {
+      const id = requestId ?? randomUUID();
+      const requestLog = log.child({ requestId: id });
+      const principal = await authenticate(db, request.headers.get('authorization'), requestLog);
+      if ('failure' in principal) {
+        throw new GraphQLError(
+          principal.failure === 'MALFORMED'
+            ? 'The Authorization header must be "Bearer <API key or session token>".'
+            : 'The API key or session token is not valid (revoked, expired or unknown).',
+          { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
+        );
+      }
+      return { db, access: new Access(db, principal), log: requestLog, requestId: id, loaders: createLoaders(db) };
+    },
+  });
+}

@@ -1,0 +1,250 @@
+import { sql, type Transaction } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Database, LocationRow, NewLocationRow } from '../db/schema.ts';
+import type { Actor } from '../auth/principal.ts';
+import { assignedTo } from '../auth/access.ts';
+import { canonicalJson, sha256 } from '../lib/canonicalJson.ts';
+import { LOCATION_FIELDS, type LocationData, type LocationStatus } from './model.ts';
+
+export interface LocationRecord {
+  id: string;
+  orgId: string;
+  version: number;
+  contentHash: string;
+  archivedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  data: LocationData;
+}
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+export function contentHash(data: LocationData): string {
+  return sha256(canonicalJson(data));
+}
+
+/** The fields whose values differ, in LOCATION_FIELDS order. */
+export function diffLocation(before: LocationData | null, after: LocationData): FieldChange[] {
+  const changes: FieldChange[] = [];
+  for (const field of LOCATION_FIELDS) {
+    const from = before ? before[field] : null;
+    const to = after[field];
+    if (canonicalJson(from) !== canonicalJson(to)) changes.push({ field, from, to });
+  }
+  return changes;
+}
+
+export function toRecord(row: LocationRow): LocationRecord {
+  return {
+    id: row.id,
+    orgId: row.org_id,
+    version: row.version,
+    contentHash: row.content_hash,
+    archivedAt: row.archived_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    data: {
+      storeCode: row.store_code,
+      name: row.name,
+      localizedNames: row.localized_names as LocationData['localizedNames'],
+      status: row.status as LocationStatus,
+      statusDate: row.status_date,
+      address: row.address as LocationData['address'],
+      latitude: row.latitude,
+      longitude: row.longitude,
+      primaryPhone: row.primary_phone,
+      additionalPhones: row.additional_phones as string[],
+      website: row.website,
+      socialProfiles: row.social_profiles as LocationData['socialProfiles'],
+      primaryCategory: row.primary_category,
+      additionalCategories: row.additional_categories as string[],
+      description: row.description,
+      labels: row.labels as string[],
+      regularHours: row.regular_hours as LocationData['regularHours'],
+      specialHours: row.special_hours as LocationData['specialHours'],
+      attributes: row.attributes as LocationData['attributes'],
+      photos: row.photos as LocationData['photos'],
+    },
+  };
+}
+
+export function toColumns(data: LocationData) {
+  return {
+    store_code: data.storeCode,
+    name: data.name,
+    localized_names: JSON.stringify(data.localizedNames),
+    status: data.status,
+    status_date: data.statusDate,
+    country: data.address.country,
+    address: JSON.stringify(data.address),
+    latitude: data.latitude,
+    longitude: data.longitude,
+    primary_phone: data.primaryPhone,
+    additional_phones: JSON.stringify(data.additionalPhones),
+    website: data.website,
+    social_profiles: JSON.stringify(data.socialProfiles),
+    primary_category: data.primaryCategory,
+    additional_categories: JSON.stringify(data.additionalCategories),
+    description: data.description,
+    labels: JSON.stringify(data.labels),
+    regular_hours: JSON.stringify(data.regularHours),
+    special_hours: JSON.stringify(data.specialHours),
+    attributes: JSON.stringify(data.attributes),
+    photos: JSON.stringify(data.photos),
+    content_hash: contentHash(data),
+  } satisfies Omit<NewLocationRow, 'id' | 'org_id'>;
+}
+
+export async function findLocation(db: Db | Transaction<Database>, id: string): Promise<LocationRecord | null> {
+  const row = await db.selectFrom('locations').selectAll().where('id', '=', id).executeTakeFirst();
+  return row ? toRecord(row) : null;
+}
+
+export async function findLocationsByStoreCode(
+  db: Db | Transaction<Database>,
+  orgId: string,
+  storeCodes: string[],
+): Promise<Map<string, LocationRecord>> {
+  if (storeCodes.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('locations')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('store_code', 'in', storeCodes)
+    .execute();
+  return new Map(rows.map((r) => [r.store_code, toRecord(r)]));
+}
+
+export type LocationOrder = 'NAME_ASC' | 'STORE_CODE_ASC' | 'UPDATED_AT_DESC' | 'CREATED_AT_ASC';
+
+export interface LocationListQuery {
+  orgId: string;
+  /** Limits the list to a store manager's assigned stores. */
+  storeManagerId: string | null;
+  search?: string | null;
+  labels?: string[] | null;
+  groupIds?: string[] | null;
+  statuses?: LocationStatus[] | null;
+  countries?: string[] | null;
+  includeArchived?: boolean;
+  orderBy: LocationOrder;
+  /** Keyset position: the sort value and id of the last row already seen. */
+  after: { value: string; id: string } | null;
+  limit: number;
+}
+
+const ORDER_COLUMNS = {
+  NAME_ASC: { column: 'name', direction: 'asc' },
+  STORE_CODE_ASC: { column: 'store_code', direction: 'asc' },
+  UPDATED_AT_DESC: { column: 'updated_at', direction: 'desc' },
+  CREATED_AT_ASC: { column: 'created_at', direction: 'asc' },
+} as const;
+
+export function sortValue(record: LocationRecord, order: LocationOrder): string {
+  switch (order) {
+    case 'NAME_ASC':
+      return record.data.name;
+    case 'STORE_CODE_ASC':
+      return record.data.storeCode;
+    case 'UPDATED_AT_DESC':
+      return record.updatedAt.toISOString();
+    case 'CREATED_AT_ASC':
+      return record.createdAt.toISOString();
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listLocations(db: Db, q: LocationListQuery): Promise<LocationRecord[]> {
+  const { column, direction } = ORDER_COLUMNS[q.orderBy];
+  let query = db.selectFrom('locations').selectAll().where('org_id', '=', q.orgId);
+  if (!q.includeArchived) query = query.where('archived_at', 'is', null);
+  if (q.storeManagerId) {
+    const userId = q.storeManagerId;
+    query = query.where((eb) => assignedTo(eb, userId));
+  }
+  if (q.search) {
+    const pattern = `%${escapeLike(q.search)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb('name', 'ilike', pattern),
+        eb('store_code', 'ilike', pattern),
+        eb(sql<string>`address->>'city'`, 'ilike', pattern),
+        eb(sql<string>`localized_names::text`, 'ilike', pattern),
+      ]),
+    );
+  }
+  if (q.labels?.length) query = query.where(sql<boolean>`labels @> ${JSON.stringify(q.labels)}::jsonb`);
+  if (q.statuses?.length) query = query.where('status', 'in', q.statuses);
+  if (q.countries?.length) query = query.where('country', 'in', q.countries);
+  if (q.groupIds?.length) {
+    const groupIds = q.groupIds;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('location_group_members as m')
+          .select('m.location_id')
+          .whereRef('m.location_id', '=', 'locations.id')
+          .where('m.group_id', 'in', groupIds),
+      ),
+    );
+  }
+  if (q.after) {
+    const cmp = direction === 'asc' ? '>' : '<';
+    const value = column === 'updated_at' || column === 'created_at' ? new Date(q.after.value) : q.after.value;
+    query = query.where(sql<boolean>`(${sql.ref(column)}, id) ${sql.raw(cmp)} (${value}, ${q.after.id})`);
+  }
+  const rows = await query
+    .orderBy(column, direction)
+    .orderBy('id', direction)
+    .limit(q.limit)
+    .execute();
+  return rows.map(toRecord);
+}
+
+export async function insertAudit(
+  trx: Transaction<Database>,
+  entries: {
+    orgId: string;
+    locationId: string;
+    version: number;
+    action: 'CREATE' | 'UPDATE' | 'ARCHIVE' | 'RESTORE';
+    actor: Actor;
+    changes: FieldChange[];
+  }[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  await trx
+    .insertInto('location_audit')
+    .values(
+      entries.map((e) => ({
+        org_id: e.orgId,
+        location_id: e.locationId,
+        version: e.version,
+        action: e.action,
+        actor_kind: e.actor.kind,
+        actor_id: e.actor.id,
+        actor_label: e.actor.label,
+        changes: JSON.stringify(e.changes),
+      })),
+    )
+    .execute();
+}
+
+export async function listAudit(db: Db, locationId: string, limit: number, beforeId: string | null) {
+  let query = db
+    .selectFrom('location_audit')
+    .selectAll()
+    .where('location_id', '=', locationId)
+    .orderBy('id', 'desc')
+    .limit(limit);
+  if (beforeId) query = query.where('id', '<', beforeId);
+  const rows = await query.execute();
+  return rows.map((r) => ({ ...r, changes: r.changes as FieldChange[] }));
+}
