@@ -99,7 +99,7 @@ function lockDirectory(dir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number(readFileSync(file, 'utf8'));
-      if (holder && holder !== process.pid && isAlive(holder)) throw new DatabaseLockedError(dir, holder);
+      if (holder && isAlive(holder)) throw new DatabaseLockedError(dir, holder);
       unlinkSync(file);
     }
   }

@@ -4,7 +4,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
-import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Access } from '../auth/access.ts';
 import { authenticate } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
@@ -35,13 +35,17 @@ export function createGraphQL(options: { db: Db; log: Logger; production: boolea
     graphiql: production ? false : { title: 'Tenpo GraphQL', defaultQuery: '{ viewer { kind organizations { id name } } }' },
     logging: false,
     maskedErrors: {
-      maskError(error, message) {
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        if (error instanceof GraphQLError && !original) return error;
-        if (original instanceof GraphQLError) return original;
+      // Errors we throw on purpose (GraphQLError) pass through; anything else is logged with an
+      // id the client can quote, and shown only as that id.
+      maskError(error, message, isDev) {
+        const masked = maskError(error, message, isDev);
+        if (masked === error) return error;
         const errorId = randomUUID();
-        log.error({ err: original ?? error, errorId }, 'unexpected error in a GraphQL request');
-        return new GraphQLError(`${message} (error id ${errorId})`, { extensions: { code: 'INTERNAL_SERVER_ERROR', errorId } });
+        log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, errorId }, 'unexpected error in a GraphQL request');
+        return new GraphQLError(`${message} (error id ${errorId})`, {
+          path: error instanceof GraphQLError ? error.path : undefined,
+          extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
+        });
       },
     },
     plugins: [

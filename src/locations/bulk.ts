@@ -17,6 +17,7 @@ import {
 } from './repository.ts';
 import { validateGroupNames } from './validateGroups.ts';
 import { validateLocation } from './validate.ts';
+import { mergePatch } from './merge.ts';
 
 export const MAX_BULK_ROWS = 1000;
 
@@ -38,6 +39,7 @@ export interface BulkRowResult {
 
 interface Planned {
   index: number;
+  row: BulkRow;
   data: LocationData;
   groups: string[] | null;
   existing: LocationRecord | null;
@@ -66,95 +68,96 @@ export async function bulkUpsertLocations(db: Db, access: Access, orgId: string,
   return { ok: true, rows: await upsertBatch(db, orgId, actorOf(access.principal), rows) };
 }
 
-/** The write path shared by bulkUpsertLocations and the CSV importer; callers check permission. */
+/**
+ * The write path shared by bulkUpsertLocations and the CSV importer; callers check permission.
+ * A row for an existing store code is a patch: fields it leaves out keep their stored values.
+ */
 export async function upsertBatch(db: Db, orgId: string, actor: Actor, rows: BulkRow[]): Promise<BulkRowResult[]> {
-  const results: BulkRowResult[] = rows.map((_, index) => ({
+  const results: BulkRowResult[] = rows.map((row, index) => ({
     index,
-    storeCode: null,
+    storeCode: rawStoreCode(row.input),
     outcome: 'FAILED',
     location: null,
     errors: [],
   }));
-  const valid: { index: number; data: LocationData; groups: string[] | null }[] = [];
+  const existing = await findLocationsByStoreCode(
+    db,
+    orgId,
+    [...new Set(results.map((r) => r.storeCode).filter((c): c is string => c !== null))],
+  );
+  const existingGroups = await groupNamesOf(
+    db,
+    rows.flatMap((row, i) => {
+      const current = existing.get(results[i]!.storeCode ?? '');
+      return row.groups && current ? [current.id] : [];
+    }),
+  );
   const seen = new Map<string, number>();
+  const planned: Planned[] = [];
   rows.forEach((row, index) => {
     const result = results[index]!;
-    const validated = validateLocation(row.input);
-    const groups = validateGroupNames(row.groups);
-    if (!validated.ok) result.errors.push(...validated.errors);
-    if (!groups.ok) result.errors.push(...groups.errors);
-    if (!validated.ok || !groups.ok) {
-      result.storeCode = storeCodeOf(row.input);
+    const current = existing.get(result.storeCode ?? '') ?? null;
+    const p = planRow(index, row, current, current ? (existingGroups.get(current.id) ?? []) : []);
+    if (!p.ok) {
+      result.errors.push(...p.errors);
       return;
     }
-    result.storeCode = validated.value.storeCode;
-    const earlier = seen.get(validated.value.storeCode);
+    result.storeCode = p.value.data.storeCode;
+    const earlier = seen.get(p.value.data.storeCode);
     if (earlier !== undefined) {
       result.errors.push({
         code: 'DUPLICATE_STORE_CODE',
         path: ['storeCode'],
-        message: `Store code "${validated.value.storeCode}" already appears in row ${earlier + 1} of this batch.`,
+        message: `Store code "${p.value.data.storeCode}" already appears in row ${earlier + 1} of this batch.`,
       });
       return;
     }
-    seen.set(validated.value.storeCode, index);
-    valid.push({ index, data: validated.value, groups: groups.value });
+    seen.set(p.value.data.storeCode, index);
+    if (p.value.changes.length === 0) Object.assign(result, { outcome: 'UNCHANGED', location: current });
+    else planned.push(p.value);
   });
-
-  const planned = await plan(db, orgId, valid);
-  for (const p of planned) {
-    if (p.changes.length === 0) {
-      Object.assign(results[p.index]!, { outcome: 'UNCHANGED', location: p.existing });
-    }
-  }
-  const toWrite = planned.filter((p) => p.changes.length > 0);
-  if (toWrite.length === 0) return results;
+  if (planned.length === 0) return results;
 
   try {
-    const written = await write(db, orgId, actor, toWrite);
-    for (const p of toWrite) {
+    const written = await write(db, orgId, actor, planned);
+    for (const p of planned) {
       Object.assign(results[p.index]!, { outcome: p.existing ? 'UPDATED' : 'CREATED', location: written.get(p.index)! });
     }
   } catch (err) {
     if (!isRowConflict(err)) throw err;
-    for (const p of toWrite) {
-      const retry = await retryAlone(db, orgId, actor, p);
-      Object.assign(results[p.index]!, retry);
-    }
+    for (const p of planned) Object.assign(results[p.index]!, await retryAlone(db, orgId, actor, p));
   }
   return results;
 }
 
-function storeCodeOf(input: unknown): string | null {
+/** The store code as sent, to find the stored location before the row is validated. */
+function rawStoreCode(input: unknown): string | null {
   if (input && typeof input === 'object' && 'storeCode' in input) {
     const code = (input as { storeCode: unknown }).storeCode;
-    return typeof code === 'string' ? code : null;
+    return typeof code === 'string' && code.trim() !== '' ? code.trim() : null;
   }
   return null;
 }
 
-async function plan(
-  db: Db,
-  orgId: string,
-  valid: { index: number; data: LocationData; groups: string[] | null }[],
-): Promise<Planned[]> {
-  const existing = await findLocationsByStoreCode(
-    db,
-    orgId,
-    valid.map((v) => v.data.storeCode),
-  );
-  const needGroups = valid.filter((v) => v.groups && existing.has(v.data.storeCode));
-  const existingGroups = await groupNamesOf(
-    db,
-    needGroups.map((v) => existing.get(v.data.storeCode)!.id),
-  );
-  return valid.map((v) => {
-    const current = existing.get(v.data.storeCode) ?? null;
-    const beforeGroups = current ? (existingGroups.get(current.id) ?? []) : [];
-    const changes = diffLocation(current?.data ?? null, v.data);
-    if (v.groups && !sameGroups(beforeGroups, v.groups)) changes.push({ field: 'groups', from: beforeGroups, to: v.groups });
-    return { index: v.index, data: v.data, groups: v.groups, existing: current, existingGroups: beforeGroups, changes };
-  });
+function planRow(
+  index: number,
+  row: BulkRow,
+  current: LocationRecord | null,
+  currentGroups: string[],
+): { ok: true; value: Planned } | { ok: false; errors: FieldError[] } {
+  const validated = validateLocation(current ? mergePatch(current.data, row.input) : row.input);
+  const groups = validateGroupNames(row.groups);
+  if (!validated.ok || !groups.ok) {
+    return { ok: false, errors: [...(validated.ok ? [] : validated.errors), ...(groups.ok ? [] : groups.errors)] };
+  }
+  const changes = diffLocation(current?.data ?? null, validated.value);
+  if (groups.value && !sameGroups(currentGroups, groups.value)) {
+    changes.push({ field: 'groups', from: currentGroups, to: groups.value });
+  }
+  return {
+    ok: true,
+    value: { index, row, data: validated.value, groups: groups.value, existing: current, existingGroups: currentGroups, changes },
+  };
 }
 
 class StaleRowError extends Error {}
@@ -222,10 +225,13 @@ async function write(db: Db, orgId: string, actor: Actor, planned: Planned[]): P
   });
 }
 
-/** One row in its own transaction, re-planned against what the database holds now. */
+/** One row in its own transaction, planned again against what the database holds now. */
 async function retryAlone(db: Db, orgId: string, actor: Actor, p: Planned): Promise<Partial<BulkRowResult>> {
-  const [again] = await plan(db, orgId, [{ index: p.index, data: p.data, groups: p.groups }]);
-  if (!again) throw new Error('re-planning a bulk row returned nothing');
+  const current = (await findLocationsByStoreCode(db, orgId, [p.data.storeCode])).get(p.data.storeCode) ?? null;
+  const currentGroups = current ? ((await groupNamesOf(db, [current.id])).get(current.id) ?? []) : [];
+  const planned = planRow(p.index, p.row, current, currentGroups);
+  if (!planned.ok) return { outcome: 'FAILED', errors: planned.errors };
+  const again = planned.value;
   if (again.changes.length === 0) return { outcome: 'UNCHANGED', location: again.existing };
   try {
     const written = await write(db, orgId, actor, [again]);

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { appendOutbox } from '../outbox/repository.ts';
 import { ensureGroups, groupNamesOf, replaceGroupMembership, sameGroups } from './groups.ts';
-import type { FieldError, LocationData } from './model.ts';
+import type { FieldError } from './model.ts';
 import {
   diffLocation,
   findLocation,
@@ -17,6 +17,7 @@ import {
 } from './repository.ts';
 import { validateGroupNames } from './validateGroups.ts';
 import { validateLocation } from './validate.ts';
+import { mergePatch } from './merge.ts';
 
 export type WriteResult = { ok: true; location: LocationRecord } | { ok: false; errors: FieldError[] };
 
@@ -98,7 +99,7 @@ export interface UpdateLocationInput {
   id: string;
   expectedVersion: number;
   /** Only the fields present change; an explicit null clears a field. */
-  patch: Partial<Record<keyof LocationData, unknown>>;
+  patch: unknown;
   groups?: string[] | null;
 }
 
@@ -116,8 +117,7 @@ export async function updateLocation(db: Db, access: Access, args: UpdateLocatio
   if (current.version !== args.expectedVersion) {
     return { ok: false, errors: [versionConflict(args.expectedVersion, current.version)] };
   }
-  const patch = Object.fromEntries(Object.entries(args.patch).filter(([, v]) => v !== undefined));
-  const validated = validateLocation({ ...current.data, ...patch });
+  const validated = validateLocation(mergePatch(current.data, args.patch));
   const groups = validateGroupNames(args.groups);
   const errors = [...(validated.ok ? [] : validated.errors), ...(groups.ok ? [] : groups.errors)];
   if (!validated.ok || !groups.ok) return { ok: false, errors };

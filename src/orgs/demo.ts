@@ -50,7 +50,7 @@ const DEMO_STORES: BulkRow[] = [
       storeCode: 'JP-SPK-001',
       name: 'てんぽ珈琲 札幌大通店',
       address: { country: 'JP', postalCode: '060-0042', region: '北海道', city: '札幌市中央区', district: '大通西四丁目', lines: ['1'], building: null },
-      primaryPhone: '011-123-4567',
+      primaryPhone: '011-231-4567',
       primaryCategory: 'cafe',
       status: 'CLOSED_TEMPORARILY',
       statusDate: '2027-03-01',

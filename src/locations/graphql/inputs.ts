@@ -6,7 +6,7 @@ const LocalizedNameInput = builder.inputType('LocalizedNameInput', {
 });
 
 const AddressInput = builder.inputType('AddressInput', {
-  description: 'Replaces the whole address when given in a patch.',
+  description: 'In a patch, only the given address fields change; null clears one.',
   fields: (f) => ({
     country: f.string({ description: 'ISO 3166-1 alpha-2.' }),
     postalCode: f.string({ required: false }),
@@ -62,7 +62,7 @@ function locationFields(required: boolean) {
   return builder.inputType(required ? 'LocationInput' : 'LocationPatchInput', {
     description: required
       ? 'A whole location.'
-      : 'Only the fields given change; null clears a field. Lists and the address are replaced whole.',
+      : 'Only the fields given change; null clears a field. Lists are replaced whole; the address merges field by field.',
     fields: (f) => ({
       storeCode: f.string({ required, description: 'Unique within the organisation: A-Z a-z 0-9 . _ -' }),
       name: f.string({ required }),

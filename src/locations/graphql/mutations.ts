@@ -7,7 +7,7 @@ import { failure, payloadType, toPayload, type Payload } from '../../graphql/pay
 import { LocationGroupRef, LocationRef } from '../../graphql/refs.ts';
 import { bulkUpsertLocations, MAX_BULK_ROWS, type BulkRowResult } from '../bulk.ts';
 import { MAX_GROUP_NAME } from '../groups.ts';
-import type { FieldError, LocationData } from '../model.ts';
+import type { FieldError } from '../model.ts';
 import type { LocationRecord } from '../repository.ts';
 import { createLocation, notFound, setArchived, updateLocation, type WriteResult } from '../service.ts';
 import { LocationInput, LocationPatchInput } from './inputs.ts';
@@ -102,7 +102,7 @@ builder.mutationFields((t) => ({
         await updateLocation(ctx.db, ctx.access, {
           id,
           expectedVersion: input.expectedVersion,
-          patch: input.patch as Partial<Record<keyof LocationData, unknown>>,
+          patch: input.patch,
           groups: input.groups ?? null,
         }),
       );
