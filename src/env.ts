@@ -34,14 +34,11 @@ export class EnvError extends Error {
 /** Parses configuration from a source (process.env by default); lists every problem at once. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const result = schema.safeParse(source);
-  if (!result.success) {
-    throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
-  }
-  const env = result.data;
-  if (env.NODE_ENV === 'production' && !env.TENPO_SECRET) {
-    throw new EnvError(['TENPO_SECRET: required when NODE_ENV=production']);
-  }
-  return env;
+  const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  // Checked beside the schema rather than in it, so it is listed even when other fields fail.
+  if (source.NODE_ENV === 'production' && !source.TENPO_SECRET) problems.push('TENPO_SECRET: required when NODE_ENV=production');
+  if (!result.success || problems.length > 0) throw new EnvError(problems);
+  return result.data;
 }
 
 let cached: Env | undefined;

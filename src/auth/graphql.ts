@@ -5,6 +5,7 @@ import { failure, payloadType, toPayload } from '../graphql/payload.ts';
 import { ApiKeyRef, ApiKeyRoleEnum, UserRef } from '../graphql/refs.ts';
 import type { ApiKeyRow, UserRow } from '../db/schema.ts';
 import { isUuid } from '../lib/ids.ts';
+import { organizationNotFound } from '../locations/model.ts';
 import { createApiKey, revokeApiKey, signIn, signOut } from './service.ts';
 
 const SessionRef = builder.objectRef<{ token: string; expiresAt: Date; user: UserRow }>('Session').implement({
@@ -52,7 +53,7 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => {
       requireCaller(ctx);
       const orgId = idOf(String(input.organizationId), 'Organization');
-      if (!orgId) return failure('NOT_FOUND', ['organizationId'], 'No such organisation.');
+      if (!orgId) return { value: null, errors: [organizationNotFound()] };
       return toPayload(await createApiKey(ctx.db, ctx.access, { orgId, name: input.name, role: input.role }));
     },
   }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import type { ApiKeyRow, Role, UserRow } from '../db/schema.ts';
 import { env } from '../env.ts';
-import type { FieldError } from '../locations/model.ts';
+import { organizationNotFound, type FieldError } from '../locations/model.ts';
 import type { Access } from './access.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { newApiKey, newSessionToken } from './tokens.ts';
@@ -51,7 +51,7 @@ export async function createApiKey(
   args: { orgId: string; name: string; role: ApiKeyRole },
 ): Promise<AuthResult<{ key: string; record: ApiKeyRow }>> {
   const callerRole = await access.roleIn(args.orgId);
-  if (!callerRole) return { ok: false, errors: [{ code: 'NOT_FOUND', path: ['orgId'], message: 'No such organisation.' }] };
+  if (!callerRole) return { ok: false, errors: [organizationNotFound()] };
   if (!(await access.can(args.orgId, 'administer')) || (args.role === 'OWNER' && callerRole !== 'OWNER')) {
     return { ok: false, errors: [{ code: 'FORBIDDEN', path: ['role'], message: 'Your role may not create a key with this role.' }] };
   }

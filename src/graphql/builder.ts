@@ -20,6 +20,8 @@ export const builder = new SchemaBuilder<{
   defaultInputFieldRequiredness: true,
   relay: {
     clientMutationId: 'omit',
+    nodeQueryOptions: false,
+    nodesQueryOptions: false,
     cursorType: 'String',
     edgesFieldOptions: { nullable: false },
     nodeFieldOptions: { nullable: false },

@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { builder } from './builder.ts';
 import './scalars.ts';
 import './errors.ts';
+import './node.ts';
 import '../orgs/graphql.ts';
 import '../auth/graphql.ts';
 import '../locations/graphql/types.ts';

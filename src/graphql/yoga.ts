@@ -39,7 +39,7 @@ export function createGraphQL(options: { db: Db; log: Logger; production: boolea
       // id the client can quote, and shown only as that id.
       maskError(error, message, isDev) {
         const masked = maskError(error, message, isDev);
-        if (masked === error) return error;
+        if (masked === error) return masked;
         const errorId = randomUUID();
         log.error({ err: error instanceof GraphQLError ? (error.originalError ?? error) : error, errorId }, 'unexpected error in a GraphQL request');
         return new GraphQLError(`${message} (error id ${errorId})`, {

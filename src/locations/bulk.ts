@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { appendOutbox, type OutboxEvent } from '../outbox/repository.ts';
 import { ensureGroups, groupNamesOf, replaceGroupMembership, sameGroups } from './groups.ts';
-import type { FieldError, LocationData } from './model.ts';
+import { organizationNotFound, type FieldError, type LocationData } from './model.ts';
 import {
   diffLocation,
   findLocationsByStoreCode,
@@ -55,7 +55,7 @@ export type BulkResult = { ok: true; rows: BulkRowResult[] } | { ok: false; erro
  * batch is replayed one row per transaction so that only the bad row fails.
  */
 export async function bulkUpsertLocations(db: Db, access: Access, orgId: string, rows: BulkRow[]): Promise<BulkResult> {
-  if (!(await access.roleIn(orgId))) return { ok: false, errors: [{ code: 'NOT_FOUND', path: ['orgId'], message: 'No such organisation.' }] };
+  if (!(await access.roleIn(orgId))) return { ok: false, errors: [organizationNotFound()] };
   if (!(await access.can(orgId, 'manageLocations'))) {
     return { ok: false, errors: [{ code: 'FORBIDDEN', path: [], message: 'Your role may not bulk upsert locations.' }] };
   }

@@ -150,3 +150,12 @@ export interface FieldError {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+export function fieldError(code: ErrorCode, path: string[], message: string): FieldError {
+  return { code, path, message };
+}
+
+/** The one answer for an organisation that does not exist or that the caller may not see. */
+export function organizationNotFound(): FieldError {
+  return fieldError('NOT_FOUND', ['organizationId'], 'No such organisation.');
+}

@@ -144,26 +144,28 @@ const ORDER_COLUMNS = {
   CREATED_AT_ASC: { column: 'created_at', direction: 'asc' },
 } as const;
 
-export function sortValue(record: LocationRecord, order: LocationOrder): string {
-  switch (order) {
-    case 'NAME_ASC':
-      return record.data.name;
-    case 'STORE_CODE_ASC':
-      return record.data.storeCode;
-    case 'UPDATED_AT_DESC':
-      return record.updatedAt.toISOString();
-    case 'CREATED_AT_ASC':
-      return record.createdAt.toISOString();
-  }
-}
-
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listLocations(db: Db, q: LocationListQuery): Promise<LocationRecord[]> {
+export interface ListedLocation {
+  record: LocationRecord;
+  /** The sort column's value exactly as the database holds it, for the next page's cursor. */
+  sortKey: string;
+}
+
+/**
+ * One page of locations in keyset order. Timestamps are keyed by their text form, which keeps
+ * PostgreSQL's microseconds: a millisecond Date would repeat or skip rows written together.
+ */
+export async function listLocations(db: Db, q: LocationListQuery): Promise<ListedLocation[]> {
   const { column, direction } = ORDER_COLUMNS[q.orderBy];
-  let query = db.selectFrom('locations').selectAll().where('org_id', '=', q.orgId);
+  const isTime = column === 'updated_at' || column === 'created_at';
+  let query = db
+    .selectFrom('locations')
+    .selectAll()
+    .select(sql<string>`${sql.ref(column)}::text`.as('sort_key'))
+    .where('org_id', '=', q.orgId);
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   if (q.storeManagerId) {
     const userId = q.storeManagerId;
@@ -197,15 +199,15 @@ export async function listLocations(db: Db, q: LocationListQuery): Promise<Locat
   }
   if (q.after) {
     const cmp = direction === 'asc' ? '>' : '<';
-    const value = column === 'updated_at' || column === 'created_at' ? new Date(q.after.value) : q.after.value;
-    query = query.where(sql<boolean>`(${sql.ref(column)}, id) ${sql.raw(cmp)} (${value}, ${q.after.id})`);
+    const value = isTime ? sql`${q.after.value}::timestamptz` : sql`${q.after.value}`;
+    query = query.where(sql<boolean>`(${sql.ref(column)}, id) ${sql.raw(cmp)} (${value}, ${q.after.id}::uuid)`);
   }
   const rows = await query
     .orderBy(column, direction)
     .orderBy('id', direction)
     .limit(q.limit)
     .execute();
-  return rows.map(toRecord);
+  return rows.map(({ sort_key, ...row }) => ({ record: toRecord(row), sortKey: sort_key }));
 }
 
 export async function insertAudit(

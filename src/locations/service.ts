@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { appendOutbox } from '../outbox/repository.ts';
 import { ensureGroups, groupNamesOf, replaceGroupMembership, sameGroups } from './groups.ts';
-import type { FieldError } from './model.ts';
+import { organizationNotFound, type FieldError } from './model.ts';
 import {
   diffLocation,
   findLocation,
@@ -54,7 +54,7 @@ export interface CreateLocationInput {
 }
 
 export async function createLocation(db: Db, access: Access, args: CreateLocationInput): Promise<WriteResult> {
-  if (!(await access.roleIn(args.orgId))) return { ok: false, errors: [notFound(['orgId'])] };
+  if (!(await access.roleIn(args.orgId))) return { ok: false, errors: [organizationNotFound()] };
   if (!(await access.can(args.orgId, 'manageLocations'))) {
     return { ok: false, errors: [forbidden('Your role may not create locations in this organisation.')] };
   }

@@ -4,15 +4,13 @@
  * use them without importing the orchestrator.
  */
 import type { z } from 'zod';
-import type { ErrorCode, FieldError } from './model.ts';
+import { fieldError, type ErrorCode, type FieldError } from './model.ts';
+
+export { fieldError };
 
 export const textLimits = {
   urlMaxLength: 2048,
 } as const;
-
-export function fieldError(code: ErrorCode, path: string[], message: string): FieldError {
-  return { code, path, message };
-}
 
 function describeValue(value: unknown): string {
   if (value === null) return 'null';

@@ -4,7 +4,7 @@ import { idOf } from '../graphql/ids.ts';
 import { payloadType, toPayload } from '../graphql/payload.ts';
 import { ApiKeyRef, ApiKeyRoleEnum, LocationGroupRef, MemberRef, OrganizationRef, RoleEnum, UserRef } from '../graphql/refs.ts';
 import { listGroups } from '../locations/groups.ts';
-import { addMember, assignStoreManager, createClientOrganization, findOrganization, visibleOrganizations } from './service.ts';
+import { addMember, assignStoreManager, createClientOrganization, visibleOrganizations } from './service.ts';
 
 const OrganizationKindEnum = builder.enumType('OrganizationKind', {
   values: {
@@ -16,10 +16,6 @@ const OrganizationKindEnum = builder.enumType('OrganizationKind', {
 builder.node(OrganizationRef, {
   id: { resolve: (o) => o.id },
   isTypeOf: (o) => typeof o === 'object' && o !== null && 'kind' in o && 'agency_id' in o,
-  loadOne: async (id, ctx) => {
-    const org = await findOrganization(ctx.db, id);
-    return org && (await ctx.access.roleIn(org.id)) ? org : null;
-  },
   fields: (t) => ({
     name: t.exposeString('name'),
     kind: t.field({ type: OrganizationKindEnum, resolve: (o) => o.kind }),

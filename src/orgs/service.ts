@@ -5,7 +5,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { OrganizationRow, OrgKind, Role, UserRow } from '../db/schema.ts';
-import type { FieldError } from '../locations/model.ts';
+import { organizationNotFound, type FieldError } from '../locations/model.ts';
 import { isUuid } from '../lib/ids.ts';
 
 export type OrgResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -120,7 +120,7 @@ export async function addMember(
   args: { orgId: string; email: string; name?: string | null; password?: string | null; role: Role },
 ): Promise<OrgResult<{ user: UserRow; role: Role }>> {
   const callerRole = await access.roleIn(args.orgId);
-  if (!callerRole) return { ok: false, errors: [{ code: 'NOT_FOUND', path: ['orgId'], message: 'No such organisation.' }] };
+  if (!callerRole) return { ok: false, errors: [organizationNotFound()] };
   if (!(await access.can(args.orgId, 'administer')) || (args.role === 'OWNER' && callerRole !== 'OWNER')) {
     return { ok: false, errors: [{ code: 'FORBIDDEN', path: ['role'], message: 'Your role may not grant this role.' }] };
   }
@@ -135,6 +135,26 @@ export async function addMember(
     if (!created.ok) return created;
     user = created.value;
   }
+  const current = await db
+    .selectFrom('memberships')
+    .select('role')
+    .where('user_id', '=', user.id)
+    .where('org_id', '=', args.orgId)
+    .executeTakeFirst();
+  if (current?.role === 'OWNER' && args.role !== 'OWNER') {
+    if (callerRole !== 'OWNER') {
+      return { ok: false, errors: [{ code: 'FORBIDDEN', path: ['role'], message: "Only an OWNER may change an OWNER's role." }] };
+    }
+    const owners = await db
+      .selectFrom('memberships')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('org_id', '=', args.orgId)
+      .where('role', '=', 'OWNER')
+      .executeTakeFirstOrThrow();
+    if (Number(owners.n) <= 1) {
+      return { ok: false, errors: [{ code: 'INVALID_INPUT', path: ['role'], message: 'An organisation keeps at least one OWNER; make someone else OWNER first.' }] };
+    }
+  }
   await setMembership(db, user.id, args.orgId, args.role);
   return { ok: true, value: { user, role: args.role } };
 }
@@ -146,7 +166,7 @@ export async function assignStoreManager(
   args: { orgId: string; userId: string; locationId?: string | null; groupId?: string | null },
 ): Promise<OrgResult<true>> {
   if (!(await access.roleIn(args.orgId))) {
-    return { ok: false, errors: [{ code: 'NOT_FOUND', path: ['orgId'], message: 'No such organisation.' }] };
+    return { ok: false, errors: [organizationNotFound()] };
   }
   if (!(await access.can(args.orgId, 'administer'))) {
     return { ok: false, errors: [{ code: 'FORBIDDEN', path: [], message: 'Only an OWNER or ADMIN may assign stores.' }] };

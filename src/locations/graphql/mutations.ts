@@ -7,7 +7,7 @@ import { failure, payloadType, toPayload, type Payload } from '../../graphql/pay
 import { LocationGroupRef, LocationRef } from '../../graphql/refs.ts';
 import { bulkUpsertLocations, MAX_BULK_ROWS, type BulkRowResult } from '../bulk.ts';
 import { MAX_GROUP_NAME } from '../groups.ts';
-import type { FieldError } from '../model.ts';
+import { organizationNotFound, type FieldError } from '../model.ts';
 import type { LocationRecord } from '../repository.ts';
 import { createLocation, notFound, setArchived, updateLocation, type WriteResult } from '../service.ts';
 import { LocationInput, LocationPatchInput } from './inputs.ts';
@@ -19,7 +19,7 @@ function fromWrite(result: WriteResult): Payload<LocationRecord> {
   return toPayload(result.ok ? { ok: true, value: result.location } : result);
 }
 
-const missingOrg = (): Payload<never> => failure('NOT_FOUND', ['organizationId'], 'No such organisation.');
+const missingOrg = (): Payload<never> => ({ value: null, errors: [organizationNotFound()] });
 
 const BulkOutcomeEnum = builder.enumType('BulkOutcome', { values: ['CREATED', 'UPDATED', 'UNCHANGED', 'FAILED'] as const });
 

@@ -7,8 +7,10 @@ import { connectionOf, decodeCursor, encodeCursor, forwardPage } from '../../gra
 import { LocationRef, OrganizationRef } from '../../graphql/refs.ts';
 import type { OrganizationRow } from '../../db/schema.ts';
 import { findOrganization, visibleOrganizations } from '../../orgs/service.ts';
+import { isUuid } from '../../lib/ids.ts';
 import { LOCATION_STATUSES } from '../model.ts';
-import { findLocation, listAudit, listLocations, sortValue, type LocationOrder } from '../repository.ts';
+import { listAudit, listLocations, type LocationOrder, type LocationRecord } from '../repository.ts';
+import { loadNode } from '../../graphql/node.ts';
 import { AuditEntryRef, LocationStatusEnum } from './types.ts';
 
 const LocationOrderEnum = builder.enumType('LocationOrder', {
@@ -36,6 +38,7 @@ async function locationsConnection(
   const page = forwardPage(args);
   const orderBy = args.orderBy ?? 'NAME_ASC';
   const after = page.after ? decodeCursor(page.after, 2) : null;
+  if (after && !validCursor(after, orderBy)) throw new GraphQLError('Invalid cursor.', { extensions: { code: 'BAD_USER_INPUT' } });
   const filter = args.filter ?? {};
   const groupIds = filter.groups?.map((g) => idOf(String(g), 'LocationGroup') ?? '00000000-0000-0000-0000-000000000000');
   const items = await listLocations(ctx.db, {
@@ -51,7 +54,16 @@ async function locationsConnection(
     after: after ? { value: after[0]!, id: after[1]! } : null,
     limit: page.first + 1,
   });
-  return connectionOf(items, page.first, (l) => encodeCursor([sortValue(l, orderBy), l.id]));
+  const { edges, pageInfo } = connectionOf(items, page.first, (l) => encodeCursor([l.sortKey, l.record.id]));
+  return { edges: edges.map((e) => ({ cursor: e.cursor, node: e.node.record })), pageInfo };
+}
+
+const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+
+/** A cursor holds a sort key of the order's kind and a location id; anything else is forged or stale. */
+function validCursor([sortKey, id]: string[], orderBy: LocationOrder): boolean {
+  const timeOrder = orderBy === 'UPDATED_AT_DESC' || orderBy === 'CREATED_AT_ASC';
+  return isUuid(id) && (!timeOrder || PG_TIMESTAMPTZ.test(sortKey ?? ''));
 }
 
 /** The organisation a top-level `locations` call means: the one named, or the caller's only one. */
@@ -101,9 +113,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id() },
     resolve: async (_r, { id }, ctx) => {
       requireCaller(ctx);
-      const uuid = idOf(String(id), 'Location');
-      const location = uuid ? await findLocation(ctx.db, uuid) : null;
-      return location && (await ctx.access.canSeeLocation({ id: location.id, org_id: location.orgId })) ? location : null;
+      return idOf(String(id), 'Location') ? ((await loadNode(ctx, String(id))) as LocationRecord | null) : null;
     },
   }),
 }));

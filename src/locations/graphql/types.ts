@@ -1,6 +1,6 @@
 import { builder } from '../../graphql/builder.ts';
 import { LocationGroupRef, LocationRef, OrganizationRef } from '../../graphql/refs.ts';
-import { findLocation, type FieldChange } from '../repository.ts';
+import type { FieldChange } from '../repository.ts';
 import {
   LOCATION_STATUSES,
   PHOTO_KINDS,
@@ -84,10 +84,6 @@ const PhotoRef = builder.objectRef<Photo>('Photo').implement({
 builder.node(LocationRef, {
   id: { resolve: (l) => l.id },
   isTypeOf: (l) => typeof l === 'object' && l !== null && 'contentHash' in l,
-  loadOne: async (id, ctx) => {
-    const location = await findLocation(ctx.db, id);
-    return location && (await ctx.access.canSeeLocation({ id: location.id, org_id: location.orgId })) ? location : null;
-  },
   fields: (t) => ({
     storeCode: t.string({ resolve: (l) => l.data.storeCode }),
     name: t.string({ resolve: (l) => l.data.name }),
@@ -130,10 +126,6 @@ builder.node(LocationRef, {
 builder.node(LocationGroupRef, {
   id: { resolve: (g) => g.id },
   isTypeOf: (g) => typeof g === 'object' && g !== null && 'name' in g && 'org_id' in g && !('kind' in g),
-  loadOne: async (id, ctx) => {
-    const group = await ctx.db.selectFrom('location_groups').selectAll().where('id', '=', id).executeTakeFirst();
-    return group && (await ctx.access.roleIn(group.org_id)) ? group : null;
-  },
   fields: (t) => ({
     name: t.exposeString('name'),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
