@@ -3,13 +3,11 @@ import type { Access } from '../auth/access.ts';
 import { actorOf, type Actor } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { appendOutbox, type OutboxEvent } from '../outbox/repository.ts';
-import { ensureGroups, groupNamesOf, replaceGroupMembership, sameGroups } from './groups.ts';
+import { ensureGroups, groupNamesOf, replaceGroupMemberships, sameGroups } from './groups.ts';
 import { organizationNotFound, type FieldError, type LocationData } from './model.ts';
 import {
   diffLocation,
   findLocationsByStoreCode,
-  insertAudit,
   toColumns,
   toRecord,
   type FieldChange,
@@ -18,6 +16,7 @@ import {
 import { validateGroupNames } from './validateGroups.ts';
 import { validateLocation } from './validate.ts';
 import { mergePatch } from './merge.ts';
+import { recordLocationChanges } from './changes.ts';
 
 export const MAX_BULK_ROWS = 1000;
 
@@ -193,34 +192,19 @@ async function write(db: Db, orgId: string, actor: Actor, planned: Planned[]): P
     const withGroups = planned.filter((p) => p.groups && !sameGroups(p.existingGroups, p.groups));
     if (withGroups.length > 0) {
       const ids = await ensureGroups(trx, orgId, withGroups.flatMap((p) => p.groups!));
-      for (const p of withGroups) {
-        await replaceGroupMembership(trx, written.get(p.index)!.id, p.groups!.map((n) => ids.get(n)!));
-      }
+      await replaceGroupMemberships(
+        trx,
+        new Map(withGroups.map((p) => [written.get(p.index)!.id, p.groups!.map((n) => ids.get(n)!)])),
+      );
     }
-    const audits = planned.map((p) => {
-      const record = written.get(p.index)!;
-      return {
-        orgId,
-        locationId: record.id,
-        version: record.version,
-        action: p.existing ? ('UPDATE' as const) : ('CREATE' as const),
-        actor,
-        changes: p.changes,
-      };
-    });
-    await insertAudit(trx, audits);
-    const events: OutboxEvent[] = planned.map((p) => {
-      const record = written.get(p.index)!;
-      return {
-        orgId,
-        aggregateType: 'location',
-        aggregateId: record.id,
-        eventType: p.existing ? 'location.updated' : 'location.created',
-        aggregateVersion: record.version,
-        payload: { changedFields: p.changes.map((c) => c.field) },
-      };
-    });
-    await appendOutbox(trx, events);
+    await recordLocationChanges(
+      trx,
+      actor,
+      planned.map((p) => {
+        const record = written.get(p.index)!;
+        return { orgId, locationId: record.id, version: record.version, action: p.existing ? 'UPDATE' : 'CREATE', changes: p.changes };
+      }),
+    );
     return written;
   });
 }

@@ -48,17 +48,15 @@ export async function groupNamesOf(db: Conn, locationIds: string[]): Promise<Map
   return result;
 }
 
-export async function replaceGroupMembership(
+/** Sets the groups of each given location to exactly the listed group ids, in two statements. */
+export async function replaceGroupMemberships(
   trx: Transaction<Database>,
-  locationId: string,
-  groupIds: string[],
+  membership: Map<string, string[]>,
 ): Promise<void> {
-  await trx.deleteFrom('location_group_members').where('location_id', '=', locationId).execute();
-  if (groupIds.length === 0) return;
-  await trx
-    .insertInto('location_group_members')
-    .values(groupIds.map((group_id) => ({ group_id, location_id: locationId })))
-    .execute();
+  if (membership.size === 0) return;
+  await trx.deleteFrom('location_group_members').where('location_id', 'in', [...membership.keys()]).execute();
+  const rows = [...membership].flatMap(([location_id, groupIds]) => groupIds.map((group_id) => ({ group_id, location_id })));
+  if (rows.length > 0) await trx.insertInto('location_group_members').values(rows).execute();
 }
 
 export function sameGroups(a: string[], b: string[]): boolean {

@@ -3,13 +3,11 @@ import type { Access } from '../auth/access.ts';
 import { actorOf } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { appendOutbox } from '../outbox/repository.ts';
-import { ensureGroups, groupNamesOf, replaceGroupMembership, sameGroups } from './groups.ts';
+import { ensureGroups, groupNamesOf, replaceGroupMemberships, sameGroups } from './groups.ts';
 import { organizationNotFound, type FieldError } from './model.ts';
 import {
   diffLocation,
   findLocation,
-  insertAudit,
   toColumns,
   toRecord,
   type FieldChange,
@@ -18,6 +16,7 @@ import {
 import { validateGroupNames } from './validateGroups.ts';
 import { validateLocation } from './validate.ts';
 import { mergePatch } from './merge.ts';
+import { recordLocationChanges } from './changes.ts';
 
 export type WriteResult = { ok: true; location: LocationRecord } | { ok: false; errors: FieldError[] };
 
@@ -73,19 +72,9 @@ export async function createLocation(db: Db, access: Access, args: CreateLocatio
         .returningAll()
         .executeTakeFirstOrThrow();
       const groupIds = await ensureGroups(trx, args.orgId, groupNames);
-      await replaceGroupMembership(trx, row.id, [...groupIds.values()]);
+      await replaceGroupMemberships(trx, new Map([[row.id, [...groupIds.values()]]]));
       const changes = [...diffLocation(null, data), ...groupChange([], groupNames)];
-      await insertAudit(trx, [{ orgId: args.orgId, locationId: row.id, version: row.version, action: 'CREATE', actor, changes }]);
-      await appendOutbox(trx, [
-        {
-          orgId: args.orgId,
-          aggregateType: 'location',
-          aggregateId: row.id,
-          eventType: 'location.created',
-          aggregateVersion: row.version,
-          payload: { changedFields: changes.map((c) => c.field) },
-        },
-      ]);
+      await recordLocationChanges(trx, actor, [{ orgId: args.orgId, locationId: row.id, version: row.version, action: 'CREATE', changes }]);
       return toRecord(row);
     });
     return { ok: true, location };
@@ -151,19 +140,9 @@ export async function updateLocation(db: Db, access: Access, args: UpdateLocatio
       if (!row) return null;
       if (groups.value) {
         const ids = await ensureGroups(trx, current.orgId, afterGroups);
-        await replaceGroupMembership(trx, row.id, [...ids.values()]);
+        await replaceGroupMemberships(trx, new Map([[row.id, [...ids.values()]]]));
       }
-      await insertAudit(trx, [{ orgId: row.org_id, locationId: row.id, version: row.version, action: 'UPDATE', actor, changes }]);
-      await appendOutbox(trx, [
-        {
-          orgId: row.org_id,
-          aggregateType: 'location',
-          aggregateId: row.id,
-          eventType: 'location.updated',
-          aggregateVersion: row.version,
-          payload: { changedFields: changes.map((c) => c.field) },
-        },
-      ]);
+      await recordLocationChanges(trx, actor, [{ orgId: row.org_id, locationId: row.id, version: row.version, action: 'UPDATE', changes }]);
       return toRecord(row);
     });
     if (!location) return { ok: false, errors: [versionConflict(args.expectedVersion, null)] };
@@ -206,17 +185,7 @@ export async function setArchived(
       .executeTakeFirst();
     if (!row) return null;
     const changes = [{ field: 'archived', from: !args.archived, to: args.archived }];
-    await insertAudit(trx, [{ orgId: row.org_id, locationId: row.id, version: row.version, action, actor, changes }]);
-    await appendOutbox(trx, [
-      {
-        orgId: row.org_id,
-        aggregateType: 'location',
-        aggregateId: row.id,
-        eventType: args.archived ? 'location.archived' : 'location.restored',
-        aggregateVersion: row.version,
-        payload: { changedFields: ['archived'] },
-      },
-    ]);
+    await recordLocationChanges(trx, actor, [{ orgId: row.org_id, locationId: row.id, version: row.version, action, changes }]);
     return toRecord(row);
   });
   if (!location) return { ok: false, errors: [versionConflict(current.version, null)] };
