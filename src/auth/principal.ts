@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Role } from '../db/schema.ts';
+import type { OrgKind, Role } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import { hashToken, isApiKey } from './tokens.ts';
 
 export type Principal =
   | { kind: 'USER'; userId: string; email: string; name: string; sessionId: string }
-  | { kind: 'API_KEY'; keyId: string; orgId: string; role: Role; prefix: string }
+  | { kind: 'API_KEY'; keyId: string; orgId: string; orgKind: OrgKind; role: Role; prefix: string }
   | { kind: 'ANONYMOUS' };
 
 /** Who a change is attributed to in the audit log. */
@@ -45,15 +45,20 @@ export async function authenticate(
   const hash = hashToken(token);
 
   if (isApiKey(token)) {
+    const cached = apiKeyCache.get(hash);
+    if (cached && cached.until > Date.now()) return cached.principal;
     const key = await db
       .selectFrom('api_keys')
-      .select(['id', 'org_id', 'role', 'prefix', 'last_used_at'])
-      .where('key_hash', '=', hash)
-      .where('revoked_at', 'is', null)
+      .innerJoin('organizations', 'organizations.id', 'api_keys.org_id')
+      .select(['api_keys.id', 'api_keys.org_id', 'api_keys.role', 'api_keys.prefix', 'api_keys.last_used_at', 'organizations.kind'])
+      .where('api_keys.key_hash', '=', hash)
+      .where('api_keys.revoked_at', 'is', null)
       .executeTakeFirst();
     if (!key) return { failure: 'INVALID' };
     touchApiKey(db, key.id, key.last_used_at, log);
-    return { kind: 'API_KEY', keyId: key.id, orgId: key.org_id, role: key.role, prefix: key.prefix };
+    const principal: Principal = { kind: 'API_KEY', keyId: key.id, orgId: key.org_id, orgKind: key.kind, role: key.role, prefix: key.prefix };
+    rememberApiKey(hash, principal);
+    return principal;
   }
 
   const session = await db
@@ -78,4 +83,22 @@ function touchApiKey(db: Db, id: string, lastUsedAt: Date | null, log: Logger): 
     .where('id', '=', id)
     .execute()
     .catch((err: unknown) => log.warn({ err, keyId: id }, 'could not record API key use'));
+}
+
+/**
+ * Machine clients send the same key on every request, so a resolved key is kept for a few
+ * seconds instead of costing a database round trip each time. Revoking a key forgets it here
+ * at once; other processes stop accepting it within API_KEY_CACHE_MS.
+ */
+export const API_KEY_CACHE_MS = 10_000;
+const API_KEY_CACHE_MAX = 10_000;
+const apiKeyCache = new Map<string, { principal: Principal; until: number }>();
+
+function rememberApiKey(hash: string, principal: Principal): void {
+  if (apiKeyCache.size >= API_KEY_CACHE_MAX) apiKeyCache.delete(apiKeyCache.keys().next().value!);
+  apiKeyCache.set(hash, { principal, until: Date.now() + API_KEY_CACHE_MS });
+}
+
+export function forgetApiKey(hash: string): void {
+  apiKeyCache.delete(hash);
 }

@@ -4,6 +4,7 @@ import type { ApiKeyRow, Role, UserRow } from '../db/schema.ts';
 import { env } from '../env.ts';
 import { organizationNotFound, type FieldError } from '../locations/model.ts';
 import type { Access } from './access.ts';
+import { forgetApiKey } from './principal.ts';
 import { decoyHash, verifyPassword } from './passwords.ts';
 import { newApiKey, newSessionToken } from './tokens.ts';
 
@@ -102,6 +103,7 @@ export async function revokeApiKey(db: Db, access: Access, id: string): Promise<
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  forgetApiKey(revoked.key_hash);
   return { ok: true, value: revoked };
 }
 

@@ -3,6 +3,7 @@ import { costLimitPlugin } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Access } from '../auth/access.ts';
@@ -49,6 +50,7 @@ export function createGraphQL(options: { db: Db; log: Logger; production: boolea
       },
     },
     plugins: [
+      useGraphQlJit(),
       maxTokensPlugin({ n: QUERY_LIMITS.tokens }),
       maxDepthPlugin({ n: QUERY_LIMITS.depth, ignoreIntrospection: true }),
       maxAliasesPlugin({ n: QUERY_LIMITS.aliases }),

@@ -33,14 +33,16 @@ export async function importLocations(
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { rows: 0, created: 0, updated: 0, unchanged: 0, failed: 0, failures: [] };
   let batch: { line: number; row: BulkRow }[] = [];
+  // One batch is written while the next is read: CSV parsing then runs during the database's
+  // round trips instead of after them.
+  let writing: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    if (batch.length === 0) return;
+  const write = async (rows: { line: number; row: BulkRow }[]) => {
     const results = await upsertBatch(
       db,
       options.orgId,
       options.actor,
-      batch.map((b) => b.row),
+      rows.map((b) => b.row),
     );
     results.forEach((r, i) => {
       if (r.outcome === 'CREATED') summary.created++;
@@ -48,11 +50,18 @@ export async function importLocations(
       else if (r.outcome === 'UNCHANGED') summary.unchanged++;
       else {
         summary.failed++;
-        summary.failures.push({ line: batch[i]!.line, storeCode: r.storeCode, errors: r.errors });
+        summary.failures.push({ line: rows[i]!.line, storeCode: r.storeCode, errors: r.errors });
       }
     });
-    batch = [];
     options.onBatch?.(summary);
+  };
+  const flush = async () => {
+    await writing;
+    if (batch.length === 0) return;
+    writing = write(batch);
+    // Marked handled now; the failure still surfaces at the next `await writing`.
+    writing.catch(() => {});
+    batch = [];
   };
 
   for await (const record of readLocationCsv(options.source)) {
@@ -66,6 +75,7 @@ export async function importLocations(
     if (batch.length >= IMPORT_BATCH_ROWS) await flush();
   }
   await flush();
+  await writing;
   summary.failures.sort((a, b) => a.line - b.line);
   return summary;
 }

@@ -3,9 +3,13 @@ import type { Access } from '../auth/access.ts';
 import { actorOf, type Actor } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
+import { insertJsonRows } from '../db/jsonInsert.ts';
 import { ensureGroups, groupNamesOf, replaceGroupMemberships, sameGroups } from './groups.ts';
 import { organizationNotFound, type FieldError, type LocationData } from './model.ts';
 import {
+  CONTENT_COLUMNS,
+  contentColumns,
+  contentHash,
   diffLocation,
   findLocationsByStoreCode,
   toColumns,
@@ -40,6 +44,7 @@ interface Planned {
   index: number;
   row: BulkRow;
   data: LocationData;
+  hash: string;
   groups: string[] | null;
   existing: LocationRecord | null;
   existingGroups: string[];
@@ -149,13 +154,15 @@ function planRow(
   if (!validated.ok || !groups.ok) {
     return { ok: false, errors: [...(validated.ok ? [] : validated.errors), ...(groups.ok ? [] : groups.errors)] };
   }
-  const changes = diffLocation(current?.data ?? null, validated.value);
+  const hash = contentHash(validated.value);
+  // Equal hashes mean equal content: the common re-import case skips the field-by-field diff.
+  const changes = current?.contentHash === hash ? [] : diffLocation(current?.data ?? null, validated.value);
   if (groups.value && !sameGroups(currentGroups, groups.value)) {
     changes.push({ field: 'groups', from: currentGroups, to: groups.value });
   }
   return {
     ok: true,
-    value: { index, row, data: validated.value, groups: groups.value, existing: current, existingGroups: currentGroups, changes },
+    value: { index, row, data: validated.value, hash, groups: groups.value, existing: current, existingGroups: currentGroups, changes },
   };
 }
 
@@ -170,18 +177,33 @@ async function write(db: Db, orgId: string, actor: Actor, planned: Planned[]): P
     const written = new Map<number, LocationRecord>();
     const inserts = planned.filter((p) => !p.existing);
     if (inserts.length > 0) {
-      const rows = await trx
-        .insertInto('locations')
-        .values(inserts.map((p) => ({ id: randomUUID(), org_id: orgId, ...toColumns(p.data) })))
-        .returningAll()
-        .execute();
+      const rows = await insertJsonRows<{ id: string; store_code: string; version: number; created_at: Date; updated_at: Date }>(
+        trx,
+        'locations',
+        ['id', 'org_id', ...CONTENT_COLUMNS],
+        inserts.map((p) => ({ id: randomUUID(), org_id: orgId, ...contentColumns(p.data, p.hash) })),
+        ['id', 'store_code', 'version', 'created_at', 'updated_at'],
+      );
+      // The content is what was sent; only the database's own values come back.
       const byCode = new Map(rows.map((r) => [r.store_code, r]));
-      for (const p of inserts) written.set(p.index, toRecord(byCode.get(p.data.storeCode)!));
+      for (const p of inserts) {
+        const r = byCode.get(p.data.storeCode)!;
+        written.set(p.index, {
+          id: r.id,
+          orgId,
+          version: r.version,
+          contentHash: p.hash,
+          archivedAt: null,
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+          data: p.data,
+        });
+      }
     }
     for (const p of planned.filter((x) => x.existing)) {
       const row = await trx
         .updateTable('locations')
-        .set((eb) => ({ ...toColumns(p.data), version: eb('version', '+', 1), updated_at: new Date() }))
+        .set((eb) => ({ ...toColumns(p.data, p.hash), version: eb('version', '+', 1), updated_at: new Date() }))
         .where('id', '=', p.existing!.id)
         .where('version', '=', p.existing!.version)
         .returningAll()

@@ -1,9 +1,10 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Database, LocationRow, NewLocationRow } from '../db/schema.ts';
+import type { Database, LocationRow } from '../db/schema.ts';
 import type { Actor } from '../auth/principal.ts';
 import { assignedTo } from '../auth/access.ts';
 import { canonicalJson, sha256 } from '../lib/canonicalJson.ts';
+import { insertJsonRows } from '../db/jsonInsert.ts';
 import { LOCATION_FIELDS, type LocationData, type LocationStatus } from './model.ts';
 
 export interface LocationRecord {
@@ -27,12 +28,20 @@ export function contentHash(data: LocationData): string {
   return sha256(canonicalJson(data));
 }
 
-/** The fields whose values differ, in LOCATION_FIELDS order. */
+function isEmpty(value: unknown): boolean {
+  return value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** The fields whose values differ, in LOCATION_FIELDS order; for a new location, every field that has a value. */
 export function diffLocation(before: LocationData | null, after: LocationData): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of LOCATION_FIELDS) {
-    const from = before ? before[field] : null;
     const to = after[field];
+    if (!before) {
+      if (!isEmpty(to)) changes.push({ field, from: null, to });
+      continue;
+    }
+    const from = before[field];
     if (canonicalJson(from) !== canonicalJson(to)) changes.push({ field, from, to });
   }
   return changes;
@@ -72,31 +81,69 @@ export function toRecord(row: LocationRow): LocationRecord {
   };
 }
 
-export function toColumns(data: LocationData) {
+const JSONB_COLUMNS = [
+  'localized_names',
+  'address',
+  'additional_phones',
+  'social_profiles',
+  'additional_categories',
+  'labels',
+  'regular_hours',
+  'special_hours',
+  'attributes',
+  'photos',
+] as const;
+
+/** A location's content columns with jsonb values as plain JS values, for insertJsonRows. */
+export function contentColumns(data: LocationData, hash: string = contentHash(data)) {
   return {
     store_code: data.storeCode,
     name: data.name,
-    localized_names: JSON.stringify(data.localizedNames),
+    localized_names: data.localizedNames,
     status: data.status,
     status_date: data.statusDate,
     country: data.address.country,
-    address: JSON.stringify(data.address),
+    address: data.address,
     latitude: data.latitude,
     longitude: data.longitude,
     primary_phone: data.primaryPhone,
-    additional_phones: JSON.stringify(data.additionalPhones),
+    additional_phones: data.additionalPhones,
     website: data.website,
-    social_profiles: JSON.stringify(data.socialProfiles),
+    social_profiles: data.socialProfiles,
     primary_category: data.primaryCategory,
-    additional_categories: JSON.stringify(data.additionalCategories),
+    additional_categories: data.additionalCategories,
     description: data.description,
-    labels: JSON.stringify(data.labels),
-    regular_hours: JSON.stringify(data.regularHours),
-    special_hours: JSON.stringify(data.specialHours),
-    attributes: JSON.stringify(data.attributes),
-    photos: JSON.stringify(data.photos),
-    content_hash: contentHash(data),
-  } satisfies Omit<NewLocationRow, 'id' | 'org_id'>;
+    labels: data.labels,
+    regular_hours: data.regularHours,
+    special_hours: data.specialHours,
+    attributes: data.attributes,
+    photos: data.photos,
+    content_hash: hash,
+  };
+}
+
+export const CONTENT_COLUMNS = [
+  'store_code',
+  'name',
+  'status',
+  'status_date',
+  'country',
+  'latitude',
+  'longitude',
+  'primary_phone',
+  'website',
+  'primary_category',
+  'description',
+  'content_hash',
+  ...JSONB_COLUMNS,
+] as const satisfies readonly (keyof ReturnType<typeof contentColumns>)[];
+
+/** Columns for a Kysely insert or update, jsonb values serialized; pass the hash when already computed. */
+export function toColumns(data: LocationData, hash: string = contentHash(data)) {
+  const columns = contentColumns(data, hash);
+  const serialized = { ...columns } as Record<string, unknown>;
+  for (const c of JSONB_COLUMNS) serialized[c] = JSON.stringify(columns[c]);
+  return serialized as Omit<typeof columns, (typeof JSONB_COLUMNS)[number]> & Record<(typeof JSONB_COLUMNS)[number], string>;
 }
 
 export async function findLocation(db: Db | Transaction<Database>, id: string): Promise<LocationRecord | null> {
@@ -110,11 +157,13 @@ export async function findLocationsByStoreCode(
   storeCodes: string[],
 ): Promise<Map<string, LocationRecord>> {
   if (storeCodes.length === 0) return new Map();
+  // Joined from an array so the plan is always a probe of the (org_id, store_code) unique index:
+  // with `in (...)` and stale statistics (a freshly imported organisation) PostgreSQL has been
+  // seen scanning the whole organisation for each batch.
   const rows = await db
-    .selectFrom('locations')
-    .selectAll()
-    .where('org_id', '=', orgId)
-    .where('store_code', 'in', storeCodes)
+    .selectFrom(sql<{ code: string }>`(select unnest(${sql.val(storeCodes)}::text[]) as code)`.as('c'))
+    .innerJoin('locations', (join) => join.on('locations.org_id', '=', orgId).onRef('locations.store_code', '=', 'c.code'))
+    .selectAll('locations')
     .execute();
   return new Map(rows.map((r) => [r.store_code, toRecord(r)]));
 }
@@ -221,22 +270,21 @@ export async function insertAudit(
     changes: FieldChange[];
   }[],
 ): Promise<void> {
-  if (entries.length === 0) return;
-  await trx
-    .insertInto('location_audit')
-    .values(
-      entries.map((e) => ({
-        org_id: e.orgId,
-        location_id: e.locationId,
-        version: e.version,
-        action: e.action,
-        actor_kind: e.actor.kind,
-        actor_id: e.actor.id,
-        actor_label: e.actor.label,
-        changes: JSON.stringify(e.changes),
-      })),
-    )
-    .execute();
+  await insertJsonRows(
+    trx,
+    'location_audit',
+    ['org_id', 'location_id', 'version', 'action', 'actor_kind', 'actor_id', 'actor_label', 'changes'],
+    entries.map((e) => ({
+      org_id: e.orgId,
+      location_id: e.locationId,
+      version: e.version,
+      action: e.action,
+      actor_kind: e.actor.kind,
+      actor_id: e.actor.id,
+      actor_label: e.actor.label,
+      changes: e.changes,
+    })),
+  );
 }
 
 export async function listAudit(db: Db, locationId: string, limit: number, beforeId: string | null) {

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { insertJsonRows } from '../db/jsonInsert.ts';
 
 export interface OutboxEvent {
   orgId: string;
@@ -13,18 +14,17 @@ export interface OutboxEvent {
 
 /** Takes a Transaction: an outbox row is only ever written beside the change it announces. */
 export async function appendOutbox(trx: Transaction<Database>, events: OutboxEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  await trx
-    .insertInto('outbox')
-    .values(
-      events.map((e) => ({
-        org_id: e.orgId,
-        aggregate_type: e.aggregateType,
-        aggregate_id: e.aggregateId,
-        event_type: e.eventType,
-        aggregate_version: e.aggregateVersion,
-        payload: JSON.stringify(e.payload),
-      })),
-    )
-    .execute();
+  await insertJsonRows(
+    trx,
+    'outbox',
+    ['org_id', 'aggregate_type', 'aggregate_id', 'event_type', 'aggregate_version', 'payload'],
+    events.map((e) => ({
+      org_id: e.orgId,
+      aggregate_type: e.aggregateType,
+      aggregate_id: e.aggregateId,
+      event_type: e.eventType,
+      aggregate_version: e.aggregateVersion,
+      payload: e.payload,
+    })),
+  );
 }

@@ -5,7 +5,6 @@ import type { Context } from '../../graphql/context.ts';
 import { idOf } from '../../graphql/ids.ts';
 import { connectionOf, decodeCursor, encodeCursor, forwardPage } from '../../graphql/pagination.ts';
 import { LocationRef, OrganizationRef } from '../../graphql/refs.ts';
-import type { OrganizationRow } from '../../db/schema.ts';
 import { findOrganization, visibleOrganizations } from '../../orgs/service.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { LOCATION_STATUSES } from '../model.ts';
@@ -32,7 +31,7 @@ type FilterShape = typeof LocationFilter.$inferInput;
 
 async function locationsConnection(
   ctx: Context,
-  org: OrganizationRow,
+  org: { id: string },
   args: { first?: number | null; after?: string | null; last?: number | null; before?: string | null; filter?: FilterShape | null; orderBy?: LocationOrder | null },
 ) {
   const page = forwardPage(args);
@@ -67,7 +66,10 @@ function validCursor([sortKey, id]: string[], orderBy: LocationOrder): boolean {
 }
 
 /** The organisation a top-level `locations` call means: the one named, or the caller's only one. */
-async function targetOrganization(ctx: Context, organizationId: string | null | undefined): Promise<OrganizationRow | null> {
+async function targetOrganization(ctx: Context, organizationId: string | null | undefined): Promise<{ id: string } | null> {
+  const p = ctx.access.principal;
+  // A brand's API key has exactly one organisation: no need to ask the database which.
+  if (!organizationId && p.kind === 'API_KEY' && p.orgKind === 'BRAND') return { id: p.orgId };
   if (organizationId) {
     const id = idOf(organizationId, 'Organization');
     const org = id ? await findOrganization(ctx.db, id) : null;
