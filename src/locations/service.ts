@@ -112,7 +112,8 @@ export async function updateLocation(db: Db, access: Access, args: UpdateLocatio
   if (!validated.ok || !groups.ok) return { ok: false, errors };
   const data = validated.value;
 
-  const beforeGroups = (await groupNamesOf(db, [current.id])).get(current.id) ?? [];
+  // Groups are only read when the caller sets them; otherwise they cannot have changed.
+  const beforeGroups = groups.value ? ((await groupNamesOf(db, [current.id])).get(current.id) ?? []) : [];
   const afterGroups = groups.value ?? beforeGroups;
   const changes = [...diffLocation(current.data, data), ...groupChange(beforeGroups, afterGroups)];
   if (changes.length === 0) return { ok: true, location: current };
