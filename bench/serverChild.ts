@@ -5,7 +5,7 @@
  *   argv[2] = 'tenpo' : createHttpServer on BENCH_DATABASE_URL (pool DB_POOL_SIZE, default 10 like `tenpo start`)
  * Talks to the parent over IPC: sends {ready, port}; answers 'cpu' with process.cpuUsage(); exits on 'stop'.
  */
-import './silent.ts';
+import './env.ts';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';

@@ -36,8 +36,10 @@ function nextMessage<T extends ChildMessage['type']>(child: ChildProcess, type: 
 export async function startServerProcess(kind: 'hello' | 'tenpo', env: Record<string, string> = {}): Promise<ServerProcess> {
   const child = fork(CHILD, [kind], {
     // Same loader as bin/tenpo.js (tsx), so both servers run the way production runs them.
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+    // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of each server process there, for finding hot spots.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    // NODE_ENV=production as a deployment runs it (graphql-js, for one, skips development checks).
+    env: { ...process.env, ...env, LOG_LEVEL: 'silent', NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const { port } = await nextMessage(child, 'ready');

@@ -7,6 +7,7 @@
 import { getCountries } from 'libphonenumber-js/max';
 import { z } from 'zod';
 import type { Address, FieldError } from './model.ts';
+import { plainRecord, readNullableString, readString, readStringList, shapeKeys } from './plain.ts';
 import { checkText, fieldError } from './text.ts';
 
 export const addressLimits = {
@@ -34,6 +35,24 @@ export const addressSchema = z.strictObject({
 });
 
 type RawAddress = z.output<typeof addressSchema>;
+
+const ADDRESS_KEYS = shapeKeys(addressSchema.shape);
+
+/** addressSchema for plain data, or undefined when not sure (see plain.ts). */
+export function readAddress(value: unknown): RawAddress | undefined {
+  const raw = plainRecord(value, ADDRESS_KEYS);
+  if (raw === undefined) return undefined;
+  const country = readString(raw.country);
+  const postalCode = readNullableString(raw.postalCode);
+  const region = readNullableString(raw.region);
+  const city = readNullableString(raw.city);
+  const district = readNullableString(raw.district);
+  const lines = readStringList(raw.lines);
+  const building = readNullableString(raw.building);
+  if (country === undefined || postalCode === undefined || region === undefined || city === undefined) return undefined;
+  if (district === undefined || lines === undefined || building === undefined) return undefined;
+  return { country, postalCode, region, city, district, lines, building };
+}
 
 // libphonenumber's list is ISO 3166-1 alpha-2 for every territory with a telephone plan,
 // plus AC, TA and XK; uninhabited codes (AQ, BV, HM, ...) are absent, which suits store data.
@@ -85,17 +104,19 @@ const FIELDS = [
   ['building', 'Building'],
 ] as const;
 
+// Module-level rather than a closure made per call: addresses are checked for every imported row.
+function optionalAddressText(value: string | null, field: string, label: string, errors: FieldError[]): string | null {
+  if (value === null) return null;
+  const t = checkText(value, ['address', field], errors, { label, max: addressLimits.addressFieldMaxLength, code: 'INVALID_ADDRESS' });
+  return t === '' ? null : t;
+}
+
 /** Validates and normalizes an address; errors use paths under ["address"]. */
 export function checkAddress(raw: RawAddress, errors: FieldError[]): Address {
   const country = raw.country.trim().toUpperCase();
   if (!isCountryCode(country)) {
     errors.push(fieldError('INVALID_ADDRESS', ['address', 'country'], `Country "${raw.country.slice(0, 20)}" is not an ISO 3166-1 alpha-2 code such as JP or US`));
   }
-  const text = (value: string | null, field: string, label: string): string | null => {
-    if (value === null) return null;
-    const t = checkText(value, ['address', field], errors, { label, max: addressLimits.addressFieldMaxLength, code: 'INVALID_ADDRESS' });
-    return t === '' ? null : t;
-  };
   const address: Address = {
     country,
     postalCode: null,
@@ -105,7 +126,7 @@ export function checkAddress(raw: RawAddress, errors: FieldError[]): Address {
     lines: [],
     building: null,
   };
-  for (const [field, label] of FIELDS) address[field] = text(raw[field], field, label);
+  for (const [field, label] of FIELDS) address[field] = optionalAddressText(raw[field], field, label, errors);
 
   const postal = raw.postalCode === null ? null : checkText(raw.postalCode, ['address', 'postalCode'], errors, { label: 'Postal code', max: addressLimits.postalCodeMaxLength, code: 'INVALID_ADDRESS' });
   if (postal) {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Attribute, AttributeValue, FieldError } from './model.ts';
+import { plainRecord, readArray, readList, readString, shapeKeys } from './plain.ts';
 import { checkHttpUrl, fieldError } from './text.ts';
 
 export type AttributeKind = 'BOOLEAN' | 'ENUM' | 'ENUM_LIST' | 'URL';
@@ -90,76 +91,98 @@ export function getAttributeDefinition(key: string): AttributeDefinition | undef
   return BY_KEY.get(key);
 }
 
+const attributeSchema = z.strictObject({
+  key: z.string(),
+  value: z.union([z.boolean(), z.string(), z.array(z.string())], {
+    error: 'Must be true or false, a text value, or a list of text values',
+  }),
+});
+
 export const attributesSchema = z
-  .array(
-    z.strictObject({
-      key: z.string(),
-      value: z.union([z.boolean(), z.string(), z.array(z.string())], {
-        error: 'Must be true or false, a text value, or a list of text values',
-      }),
-    }),
-  )
+  .array(attributeSchema)
   .nullish()
   .transform((v) => v ?? []);
 
-type RawAttribute = z.output<typeof attributesSchema>[number];
+type RawAttribute = z.output<typeof attributeSchema>;
+
+const ATTRIBUTE_KEYS = shapeKeys(attributeSchema.shape);
+
+function readAttribute(value: unknown): RawAttribute | undefined {
+  const raw = plainRecord(value, ATTRIBUTE_KEYS);
+  if (raw === undefined || typeof raw.key !== 'string') return undefined;
+  const v = raw.value;
+  // The union's members in its order; zod copies a list, so this does too.
+  if (typeof v === 'boolean' || typeof v === 'string') return { key: raw.key, value: v };
+  const list = readArray(v, readString);
+  return list === undefined ? undefined : { key: raw.key, value: list };
+}
+
+/** attributesSchema for plain data, or undefined when not sure (see plain.ts). */
+export function readAttributes(value: unknown): RawAttribute[] | undefined {
+  return readList(value, readAttribute);
+}
 
 function oneOf(values: readonly string[]): string {
   return values.join(', ');
 }
 
+function failValue(def: AttributeDefinition, path: string[], errors: FieldError[], message: string): null {
+  errors.push(fieldError('INVALID_INPUT', path, `${def.key}: ${message}`));
+  return null;
+}
+
 /** Checks `value` against the definition's kind; returns the normalized value or null after recording an error. */
 function checkValue(def: AttributeDefinition, value: AttributeValue, path: string[], errors: FieldError[]): AttributeValue | null {
-  const fail = (message: string): null => {
-    errors.push(fieldError('INVALID_INPUT', path, `${def.key}: ${message}`));
-    return null;
-  };
   const allowed = def.values ?? [];
   switch (def.kind) {
     case 'BOOLEAN':
-      return typeof value === 'boolean' ? value : fail('must be true or false');
+      return typeof value === 'boolean' ? value : failValue(def, path, errors, 'must be true or false');
     case 'URL': {
-      if (typeof value !== 'string') return fail('must be a web address');
+      if (typeof value !== 'string') return failValue(def, path, errors, 'must be a web address');
       const before = errors.length;
       const text = checkHttpUrl(value, path, errors, `${def.key}:`);
       return errors.length > before ? null : text;
     }
     case 'ENUM': {
       const text = typeof value === 'string' ? value.trim() : null;
-      return text !== null && allowed.includes(text) ? text : fail(`must be one of: ${oneOf(allowed)}`);
+      return text !== null && allowed.includes(text) ? text : failValue(def, path, errors, `must be one of: ${oneOf(allowed)}`);
     }
     case 'ENUM_LIST': {
-      if (!Array.isArray(value)) return fail(`must be a list of: ${oneOf(allowed)}`);
+      if (!Array.isArray(value)) return failValue(def, path, errors, `must be a list of: ${oneOf(allowed)}`);
       const items = value.map((v) => v.trim());
-      if (items.length === 0) return fail('must list at least one value; remove the attribute when unknown');
+      if (items.length === 0) return failValue(def, path, errors, 'must list at least one value; remove the attribute when unknown');
       const unknown = items.filter((v) => !allowed.includes(v));
-      if (unknown.length > 0) return fail(`unknown value "${(unknown[0] ?? '').slice(0, 40)}"; allowed: ${oneOf(allowed)}`);
-      if (new Set(items).size !== items.length) return fail('lists the same value twice');
-      if (items.includes(EXCLUSIVE_VALUE) && items.length > 1) return fail(`"${EXCLUSIVE_VALUE}" cannot be combined with other values`);
+      if (unknown.length > 0) return failValue(def, path, errors, `unknown value "${(unknown[0] ?? '').slice(0, 40)}"; allowed: ${oneOf(allowed)}`);
+      if (new Set(items).size !== items.length) return failValue(def, path, errors, 'lists the same value twice');
+      if (items.includes(EXCLUSIVE_VALUE) && items.length > 1) return failValue(def, path, errors, `"${EXCLUSIVE_VALUE}" cannot be combined with other values`);
       return allowed.filter((v) => items.includes(v));
     }
   }
 }
 
+// Keys are unique by the time this sorts, so no two compare equal.
+const byKey = (a: Attribute, b: Attribute): number => (a.key < b.key ? -1 : 1);
+
 /** Validates attributes; the result is sorted by key. Errors use paths under ["attributes"]. */
 export function checkAttributes(raws: RawAttribute[], errors: FieldError[]): Attribute[] {
   const seen = new Set<string>();
   const out: Attribute[] = [];
-  raws.forEach((raw, i) => {
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i] as RawAttribute;
     const path = ['attributes', String(i)];
     const key = raw.key.trim();
     const def = getAttributeDefinition(key);
     if (!def) {
       errors.push(fieldError('UNKNOWN_ATTRIBUTE', [...path, 'key'], `Unknown attribute "${key.slice(0, 60)}"`));
-      return;
+      continue;
     }
     if (seen.has(key)) {
       errors.push(fieldError('INVALID_INPUT', [...path, 'key'], `Attribute "${key}" is listed twice`));
-      return;
+      continue;
     }
     seen.add(key);
     const value = checkValue(def, raw.value, [...path, 'value'], errors);
     if (value !== null) out.push({ key, value });
-  });
-  return out.sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+  return out.sort(byKey);
 }

@@ -32,10 +32,12 @@ export function normalizePhone(raw: string, defaultCountry: string | null): Phon
   }
   // NFKC folds full-width digits and the full-width plus (＋８１...) that libphonenumber misses.
   const text = raw.trim().normalize('NFKC');
-  const shown = `"${text.slice(0, 30)}"`;
   const country: CountryCode | undefined = defaultCountry !== null && isSupportedCountry(defaultCountry) ? defaultCountry : undefined;
   // extract: false so that "03-1234-5678 (reservations)" is rejected instead of silently trimmed.
   const parsed = parsePhoneNumberFromString(text, { defaultCountry: country, extract: false });
+  if (parsed && parsed.ext === undefined && parsed.isValid()) return { ok: true, e164: parsed.number };
+  // Only failures get here; their message parts are built only for them.
+  const shown = `"${text.slice(0, 30)}"`;
   const where = country ? `for ${country}` : '(use international format, e.g. +81 3-1234-5678)';
   if (!parsed) {
     const problem = LENGTH_PROBLEMS[validatePhoneNumberLength(text, { defaultCountry: country }) ?? ''];
@@ -44,15 +46,40 @@ export function normalizePhone(raw: string, defaultCountry: string | null): Phon
   if (parsed.ext !== undefined) {
     return { ok: false, message: `${shown} has an extension; listings take the main number only, without "ext."` };
   }
-  if (!parsed.isValid()) {
-    const problem = LENGTH_PROBLEMS[validatePhoneNumberLength(text, { defaultCountry: country }) ?? ''] ?? 'does not match any number range in use';
-    const international = text.startsWith('+');
-    const message = international || !country
-      ? `${shown} is not a valid phone number: it ${problem}`
-      : `${shown} is not a valid ${country} phone number: it ${problem} (write numbers of other countries with their + prefix)`;
-    return { ok: false, message };
+  // Parsed, without an extension, yet not valid.
+  const problem = LENGTH_PROBLEMS[validatePhoneNumberLength(text, { defaultCountry: country }) ?? ''] ?? 'does not match any number range in use';
+  const international = text.startsWith('+');
+  const message = international || !country
+    ? `${shown} is not a valid phone number: it ${problem}`
+    : `${shown} is not a valid ${country} phone number: it ${problem} (write numbers of other countries with their + prefix)`;
+  return { ok: false, message };
+}
+
+/** Where each number was first listed: -1 for the primary phone, else the additional index. */
+type Seen = Map<string, number>;
+
+function describeFirst(position: number): string {
+  return position < 0 ? 'primary phone' : `additional phone #${position + 1}`;
+}
+
+// A function of its own rather than a closure made per call: it runs for every imported row.
+function readPhone(raw: string, path: string[], position: number, country: string | null, seen: Seen, errors: FieldError[]): string | null {
+  if (raw.trim() === '') return null;
+  // Without a valid country a national number cannot be read; the country error already
+  // explains the problem, so repeating it on every phone would only add noise.
+  if (country === null && !raw.trim().normalize('NFKC').startsWith('+')) return null;
+  const result = normalizePhone(raw, country);
+  if (!result.ok) {
+    errors.push(fieldError('INVALID_PHONE', path, result.message));
+    return null;
   }
-  return { ok: true, e164: parsed.number };
+  const first = seen.get(result.e164);
+  if (first !== undefined) {
+    errors.push(fieldError('INVALID_PHONE', path, `${result.e164} is already listed as the ${describeFirst(first)}`));
+    return null;
+  }
+  seen.set(result.e164, position);
+  return result.e164;
 }
 
 /**
@@ -65,39 +92,21 @@ export function checkPhones(
   country: string | null,
   errors: FieldError[],
 ): { primaryPhone: string | null; additionalPhones: string[] } {
-  const seen = new Map<string, string>();
-  const read = (raw: string, path: string[], label: string): string | null => {
-    if (raw.trim() === '') return null;
-    // Without a valid country a national number cannot be read; the country error already
-    // explains the problem, so repeating it on every phone would only add noise.
-    if (country === null && !raw.trim().normalize('NFKC').startsWith('+')) return null;
-    const result = normalizePhone(raw, country);
-    if (!result.ok) {
-      errors.push(fieldError('INVALID_PHONE', path, result.message));
-      return null;
-    }
-    const first = seen.get(result.e164);
-    if (first !== undefined) {
-      errors.push(fieldError('INVALID_PHONE', path, `${result.e164} is already listed as the ${first}`));
-      return null;
-    }
-    seen.set(result.e164, label);
-    return result.e164;
-  };
-
-  const primaryPhone = primary === null ? null : read(primary, ['primaryPhone'], 'primary phone');
+  const seen: Seen = new Map();
+  const primaryPhone = primary === null ? null : readPhone(primary, ['primaryPhone'], -1, country, seen, errors);
   if (additional.length > phoneLimits.additionalPhonesMax) {
     errors.push(fieldError('INVALID_PHONE', ['additionalPhones'], `At most ${phoneLimits.additionalPhonesMax} additional phones are allowed (got ${additional.length})`));
   }
   const additionalPhones: string[] = [];
-  additional.forEach((raw, i) => {
+  for (let i = 0; i < additional.length; i++) {
+    const raw = additional[i] as string;
     const path = ['additionalPhones', String(i)];
     if (raw.trim() === '') {
       errors.push(fieldError('INVALID_PHONE', path, 'Phone number is empty; remove the entry'));
-      return;
+      continue;
     }
-    const e164 = read(raw, path, `additional phone #${i + 1}`);
+    const e164 = readPhone(raw, path, i, country, seen, errors);
     if (e164 !== null) additionalPhones.push(e164);
-  });
+  }
   return { primaryPhone, additionalPhones };
 }

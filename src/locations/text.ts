@@ -110,23 +110,26 @@ export function checkText(raw: string, path: string[], errors: FieldError[], rul
   return text;
 }
 
-/** Checks an absolute public http(s) address. Returns the trimmed text unchanged otherwise. */
-export function checkHttpUrl(raw: string, path: string[], errors: FieldError[], label: string): string {
-  const text = raw.trim();
-  const fail = (why: string): string => {
-    errors.push(fieldError('INVALID_INPUT', path, `${label} ${why}`));
-    return text;
-  };
-  if (text.length > textLimits.urlMaxLength) return fail(`must be at most ${textLimits.urlMaxLength} characters`);
-  if (/[\s\u0000-\u001F\u007F-\u009F]/.test(text)) return fail('must not contain spaces or control characters (encode spaces as %20)');
+/** What is wrong with `text` as a public http(s) address, or null if nothing is. */
+function httpUrlProblem(text: string): string | null {
+  if (text.length > textLimits.urlMaxLength) return `must be at most ${textLimits.urlMaxLength} characters`;
+  if (/[\s\u0000-\u001F\u007F-\u009F]/.test(text)) return 'must not contain spaces or control characters (encode spaces as %20)';
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return fail('must be an absolute address starting with https:// or http://');
+    return 'must be an absolute address starting with https:// or http://';
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('must start with https:// or http://');
-  if (url.username !== '' || url.password !== '') return fail('must not contain a user name or password');
-  if (!url.hostname.includes('.')) return fail('must have a public host name such as www.example.com');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must start with https:// or http://';
+  if (url.username !== '' || url.password !== '') return 'must not contain a user name or password';
+  if (!url.hostname.includes('.')) return 'must have a public host name such as www.example.com';
+  return null;
+}
+
+/** Checks an absolute public http(s) address. Returns the trimmed text unchanged otherwise. */
+export function checkHttpUrl(raw: string, path: string[], errors: FieldError[], label: string): string {
+  const text = raw.trim();
+  const problem = httpUrlProblem(text);
+  if (problem !== null) errors.push(fieldError('INVALID_INPUT', path, `${label} ${problem}`));
   return text;
 }

@@ -1,17 +1,17 @@
 /**
  * The one validator every write path (GraphQL, bulk API, CSV import) runs before storing a
- * location. Each field is shape-checked with zod on its own, so one malformed field does not
- * hide the domain errors of the others; a field whose shape is wrong gets only its shape errors.
+ * location: a shape check of each field on its own (fields.ts), then the domain rules.
  */
-import { z } from 'zod';
-import { LOCATION_FIELDS, LOCATION_STATUSES, PHOTO_KINDS, SOCIAL_NETWORKS } from './model.ts';
+import { LOCATION_FIELDS, SOCIAL_NETWORKS } from './model.ts';
 import type { FieldError, LocalizedName, LocationData, LocationField, LocationStatus, Photo, Result, SocialProfile } from './model.ts';
-import { addressLimits, addressSchema, checkAddress, checkCoordinates, isCountryCode } from './address.ts';
-import { attributesSchema, checkAttributes } from './attributes.ts';
+import { addressLimits, checkAddress, checkCoordinates, isCountryCode } from './address.ts';
+import { checkAttributes } from './attributes.ts';
 import { categoryLimits, checkCategories } from './categories.ts';
-import { checkRegularHours, checkSpecialHours, hoursLimits, parseIsoDate, regularHoursSchema, specialHoursSchema } from './hours.ts';
+import { readFields } from './fields.ts';
+import type { Parsed } from './fields.ts';
+import { checkRegularHours, checkSpecialHours, hoursLimits, parseIsoDate } from './hours.ts';
 import { checkPhones, phoneLimits } from './phones.ts';
-import { checkHttpUrl, checkText, fieldError, parseShape, textLimits } from './text.ts';
+import { checkHttpUrl, checkText, fieldError, textLimits } from './text.ts';
 
 export const validationLimits = {
   storeCodeMaxLength: 64,
@@ -31,41 +31,6 @@ export const validationLimits = {
 
 const L = validationLimits;
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
-const list = <T extends z.ZodType>(item: T) =>
-  z
-    .array(item)
-    .nullish()
-    .transform((v) => v ?? []);
-
-const SHAPES = {
-  storeCode: z.string(),
-  name: z.string(),
-  localizedNames: list(z.strictObject({ locale: z.string(), name: z.string() })),
-  status: z
-    .enum(LOCATION_STATUSES)
-    .nullish()
-    .transform((v) => v ?? 'OPEN'),
-  statusDate: nullable(z.string()),
-  address: addressSchema,
-  latitude: nullable(z.number()),
-  longitude: nullable(z.number()),
-  primaryPhone: nullable(z.string()),
-  additionalPhones: list(z.string()),
-  website: nullable(z.string()),
-  socialProfiles: list(z.strictObject({ network: z.enum(SOCIAL_NETWORKS), url: z.string() })),
-  primaryCategory: z.string(),
-  additionalCategories: list(z.string()),
-  description: nullable(z.string()),
-  labels: list(z.string()),
-  regularHours: regularHoursSchema,
-  specialHours: specialHoursSchema,
-  attributes: attributesSchema,
-  photos: list(z.strictObject({ url: z.string(), kind: z.enum(PHOTO_KINDS), caption: nullable(z.string()) })),
-} satisfies Record<LocationField, z.ZodType>;
-
-type Shapes = { [K in LocationField]: z.output<(typeof SHAPES)[K]> };
-type Parsed = { [K in LocationField]: Shapes[K] | undefined };
 type Draft = { [K in LocationField]: LocationData[K] | undefined };
 
 function tooMany(path: string, count: number, max: number, what: string, errors: FieldError[]): void {
@@ -89,19 +54,37 @@ function requiredText(raw: string, path: string[], label: string, max: number, e
   return text;
 }
 
+// Canonical form of each locale tag met so far (null: not a well-formed tag). Stores use the
+// same few tags over and over, and Intl.getCanonicalLocales showed in import profiles; tags are
+// input, so the memo is bounded.
+const canonicalLocales = new Map<string, string | null>();
+
+function canonicalLocale(tag: string): string | null {
+  let canonical = canonicalLocales.get(tag);
+  if (canonical === undefined) {
+    try {
+      // Throws RangeError for anything that is not a well-formed BCP 47 tag (e.g. "en_US").
+      canonical = Intl.getCanonicalLocales(tag)[0] ?? '';
+    } catch {
+      canonical = null;
+    }
+    if (canonicalLocales.size >= 1000) canonicalLocales.clear();
+    canonicalLocales.set(tag, canonical);
+  }
+  return canonical;
+}
+
 function checkLocalizedNames(raws: LocalizedName[], errors: FieldError[]): LocalizedName[] {
   tooMany('localizedNames', raws.length, L.localizedNamesMax, 'localized names', errors);
   const seen = new Set<string>();
   const names = raws.map((raw, i): LocalizedName => {
     const path = ['localizedNames', String(i)];
     const name = requiredText(raw.name, [...path, 'name'], 'Name', L.nameMaxLength, errors);
-    let locale = raw.locale.trim();
-    try {
-      // Throws RangeError for anything that is not a well-formed BCP 47 tag (e.g. "en_US").
-      locale = Intl.getCanonicalLocales(locale)[0] ?? '';
-    } catch {
-      errors.push(fieldError('INVALID_INPUT', [...path, 'locale'], `"${locale.slice(0, 35)}" is not a BCP 47 language tag such as ja, en or zh-Hant`));
-      return { locale, name };
+    const tag = raw.locale.trim();
+    const locale = canonicalLocale(tag);
+    if (locale === null) {
+      errors.push(fieldError('INVALID_INPUT', [...path, 'locale'], `"${tag.slice(0, 35)}" is not a BCP 47 language tag such as ja, en or zh-Hant`));
+      return { locale: tag, name };
     }
     if (locale === '') errors.push(fieldError('INVALID_INPUT', [...path, 'locale'], 'Locale is required'));
     else if (seen.has(locale)) errors.push(fieldError('INVALID_INPUT', [...path, 'locale'], `Locale ${locale} is listed twice`));
@@ -177,52 +160,48 @@ function checkPhotos(raws: Photo[], errors: FieldError[]): Photo[] {
   });
 }
 
-function readFields(input: object, errors: FieldError[]): Parsed {
-  const parsed: Partial<Record<LocationField, unknown>> = {};
-  for (const field of LOCATION_FIELDS) {
-    const value: unknown = Object.hasOwn(input, field) ? Reflect.get(input, field) : undefined;
-    parsed[field] = parseShape<unknown>(SHAPES[field], value, [field], errors);
-  }
-  // Each entry is the output of SHAPES[field] (or undefined), which is exactly Parsed.
-  return parsed as Parsed;
-}
-
 function checkFields(p: Parsed, errors: FieldError[]): Draft {
-  const ifParsed = <T, R>(value: T | undefined, check: (v: T) => R): R | undefined => (value === undefined ? undefined : check(value));
-  const address = ifParsed(p.address, (a) => checkAddress(a, errors));
+  // Plain conditionals rather than a helper taking a closure per field: this runs for every
+  // imported row, and the closures (each wrapped by tsx's keep-names helper) showed in profiles.
+  const address = p.address === undefined ? undefined : checkAddress(p.address, errors);
   const country = address && isCountryCode(address.country) ? address.country : null;
   // A pair is checked even when one half failed its shape check, so the other half's errors
   // are not hidden; the failed half contributes nothing (null / empty).
   const phones = checkPhones(p.primaryPhone ?? null, p.additionalPhones ?? [], country, errors);
   const categories = checkCategories(p.primaryCategory ?? null, p.additionalCategories ?? [], errors);
   const coordinates = checkCoordinates(p.latitude, p.longitude, errors);
+  // The remaining checks run in this order; errors are sorted by field afterwards, so only the
+  // order within one field matters, and each of these fields has one check.
   return {
-    storeCode: ifParsed(p.storeCode, (s) => checkStoreCode(s, errors)),
-    name: ifParsed(p.name, (s) => requiredText(s, ['name'], 'Name', L.nameMaxLength, errors)),
-    localizedNames: ifParsed(p.localizedNames, (v) => checkLocalizedNames(v, errors)),
+    storeCode: p.storeCode === undefined ? undefined : checkStoreCode(p.storeCode, errors),
+    name: p.name === undefined ? undefined : requiredText(p.name, ['name'], 'Name', L.nameMaxLength, errors),
+    localizedNames: p.localizedNames === undefined ? undefined : checkLocalizedNames(p.localizedNames, errors),
     status: p.status,
-    statusDate: ifParsed(p.statusDate, (v) => checkStatusDate(v, p.status, errors)),
+    statusDate: p.statusDate === undefined ? undefined : checkStatusDate(p.statusDate, p.status, errors),
     address,
     latitude: p.latitude === undefined ? undefined : coordinates.latitude,
     longitude: p.longitude === undefined ? undefined : coordinates.longitude,
     primaryPhone: p.primaryPhone === undefined ? undefined : phones.primaryPhone,
     additionalPhones: p.additionalPhones === undefined ? undefined : phones.additionalPhones,
-    website: ifParsed(p.website, (v) => checkWebsite(v, errors)),
-    socialProfiles: ifParsed(p.socialProfiles, (v) => checkSocialProfiles(v, errors)),
+    website: p.website === undefined ? undefined : checkWebsite(p.website, errors),
+    socialProfiles: p.socialProfiles === undefined ? undefined : checkSocialProfiles(p.socialProfiles, errors),
     primaryCategory: categories.primaryCategory ?? undefined,
     additionalCategories: p.additionalCategories === undefined ? undefined : categories.additionalCategories,
-    description: ifParsed(p.description, (v) => checkDescription(v, errors)),
-    labels: ifParsed(p.labels, (v) => checkLabels(v, errors)),
-    regularHours: ifParsed(p.regularHours, (v) => checkRegularHours(v, errors)),
-    specialHours: ifParsed(p.specialHours, (v) => checkSpecialHours(v, errors)),
-    attributes: ifParsed(p.attributes, (v) => checkAttributes(v, errors)),
-    photos: ifParsed(p.photos, (v) => checkPhotos(v, errors)),
+    description: p.description === undefined ? undefined : checkDescription(p.description, errors),
+    labels: p.labels === undefined ? undefined : checkLabels(p.labels, errors),
+    regularHours: p.regularHours === undefined ? undefined : checkRegularHours(p.regularHours, errors),
+    specialHours: p.specialHours === undefined ? undefined : checkSpecialHours(p.specialHours, errors),
+    attributes: p.attributes === undefined ? undefined : checkAttributes(p.attributes, errors),
+    photos: p.photos === undefined ? undefined : checkPhotos(p.photos, errors),
   };
 }
 
 const FIELD_RANK: ReadonlyMap<string, number> = new Map(LOCATION_FIELDS.map((field, i) => [field, i]));
 
-function validateRecord(input: unknown): Result<LocationData> {
+const rank = (e: FieldError): number => FIELD_RANK.get(e.path[0] ?? '') ?? -1;
+const byFieldRank = (a: FieldError, b: FieldError): number => rank(a) - rank(b);
+
+function validateRecord(input: unknown, plain: boolean): Result<LocationData> {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, errors: [fieldError('INVALID_INPUT', [], 'A location must be an object')] };
   }
@@ -230,10 +209,9 @@ function validateRecord(input: unknown): Result<LocationData> {
   for (const key of Object.keys(input)) {
     if (!FIELD_RANK.has(key)) errors.push(fieldError('INVALID_INPUT', [key], `Unknown field "${key.slice(0, 60)}"`));
   }
-  const draft = checkFields(readFields(input, errors), errors);
+  const draft = checkFields(readFields(input, errors, plain), errors);
   // Cross-field checks run out of field order; report in field order so forms list them top-down.
-  const rank = (e: FieldError): number => FIELD_RANK.get(e.path[0] ?? '') ?? -1;
-  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => rank(a) - rank(b)) };
+  if (errors.length > 0) return { ok: false, errors: errors.sort(byFieldRank) };
   // A field is left undefined only when its shape check failed, which recorded an error.
   return { ok: true, value: draft as LocationData };
 }
@@ -243,8 +221,21 @@ function validateRecord(input: unknown): Result<LocationData> {
  * either the normalized location or every error found, each with a code, path and message.
  */
 export function validateLocation(input: unknown): Result<LocationData> {
+  return validate(input, true);
+}
+
+/**
+ * validateLocation with every field shape-checked by zod, skipping the plain readers. Only for
+ * tests, which check that both give the same result.
+ * @internal
+ */
+export function validateLocationByZod(input: unknown): Result<LocationData> {
+  return validate(input, false);
+}
+
+function validate(input: unknown, plain: boolean): Result<LocationData> {
   try {
-    return validateRecord(input);
+    return validateRecord(input, plain);
   } catch {
     // Only exotic inputs get here (a getter or Proxy that throws while being read); callers
     // are promised a Result, never an exception.
