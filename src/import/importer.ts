@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import type { Actor } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { upsertBatch, type BulkRow } from '../locations/bulk.ts';
@@ -21,6 +22,7 @@ export interface ImportSummary {
 }
 
 export const IMPORT_BATCH_ROWS = 500;
+const ANALYZE_AFTER_ROWS = 5_000;
 
 /**
  * Reads a location CSV and upserts it by store code in batches. Rows with layout or
@@ -76,6 +78,9 @@ export async function importLocations(
   }
   await flush();
   await writing;
+  // A large import changes the table faster than autovacuum's statistics follow; fresh ones
+  // keep the planner on the right indexes for the next import and for lists.
+  if (summary.created + summary.updated >= ANALYZE_AFTER_ROWS) await sql`analyze locations`.execute(db);
   summary.failures.sort((a, b) => a.line - b.line);
   return summary;
 }

@@ -157,14 +157,13 @@ export async function findLocationsByStoreCode(
   storeCodes: string[],
 ): Promise<Map<string, LocationRecord>> {
   if (storeCodes.length === 0) return new Map();
-  // Joined from an array so the plan is always a probe of the (org_id, store_code) unique index:
-  // with `in (...)` and stale statistics (a freshly imported organisation) PostgreSQL has been
-  // seen scanning the whole organisation for each batch.
-  const rows = await db
-    .selectFrom(sql<{ code: string }>`(select unnest(${sql.val(storeCodes)}::text[]) as code)`.as('c'))
-    .innerJoin('locations', (join) => join.on('locations.org_id', '=', orgId).onRef('locations.store_code', '=', 'c.code'))
-    .selectAll('locations')
-    .execute();
+  // One index probe per code (a lateral join cannot become a hash join): with `in (...)` or a
+  // plain join and stale statistics, as right after a large import, PostgreSQL has been seen
+  // scanning the whole organisation for every batch.
+  const result = await sql<LocationRow>`
+    select l.* from unnest(${sql.val(storeCodes)}::text[]) as c(code)
+    cross join lateral (select * from locations where org_id = ${orgId} and store_code = c.code) l`.execute(db);
+  const rows = result.rows;
   return new Map(rows.map((r) => [r.store_code, toRecord(r)]));
 }
 
