@@ -4,7 +4,7 @@ import { createConnection } from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../log.ts';
 
-export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+export const DEFAULT_REDIS_PORT = 6379;
 
 export const REDIS_INSTALL_HELP = [
   'Tenpo needs Redis for its work queues, and none was found:',
@@ -48,13 +48,20 @@ export interface RedisHandle {
 
 /**
  * The Redis the start command uses: REDIS_URL when set; else one already answering on
- * 127.0.0.1:6379; else a redis-server that Tenpo starts as its own child with data under
+ * 127.0.0.1:6379 (or `port`); else a redis-server that Tenpo starts as its own child with data under
  * dataDir. Without any of these it throws with install instructions.
  */
-export async function ensureRedis(options: { redisUrl?: string | undefined; dataDir: string; log: Logger }): Promise<RedisHandle> {
+export async function ensureRedis(options: {
+  redisUrl?: string | undefined;
+  dataDir: string;
+  log: Logger;
+  port?: number;
+}): Promise<RedisHandle> {
   const none = async () => {};
+  const port = options.port ?? DEFAULT_REDIS_PORT;
+  const url = `redis://127.0.0.1:${port}`;
   if (options.redisUrl) return { url: options.redisUrl, child: null, stop: none };
-  if (await answers('127.0.0.1', 6379)) return { url: DEFAULT_REDIS_URL, child: null, stop: none };
+  if (await answers('127.0.0.1', port)) return { url, child: null, stop: none };
 
   const which = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
   if (which.error || which.status !== 0) throw new RedisUnavailableError();
@@ -63,7 +70,7 @@ export async function ensureRedis(options: { redisUrl?: string | undefined; data
   mkdirSync(dir, { recursive: true });
   const child = spawn(
     'redis-server',
-    ['--bind', '127.0.0.1', '--port', '6379', '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'],
+    ['--bind', '127.0.0.1', '--port', String(port), '--dir', dir, '--appendonly', 'yes', '--maxmemory-policy', 'noeviction'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const output: string[] = [];
@@ -72,10 +79,10 @@ export async function ensureRedis(options: { redisUrl?: string | undefined; data
 
   for (let i = 0; i < 50; i++) {
     if (child.exitCode !== null) break;
-    if (await answers('127.0.0.1', 6379)) {
-      options.log.info({ dir, pid: child.pid }, 'started an embedded redis-server');
+    if (await answers('127.0.0.1', port)) {
+      options.log.info({ dir, pid: child.pid, port }, 'started an embedded redis-server');
       return {
-        url: DEFAULT_REDIS_URL,
+        url,
         child,
         stop: () =>
           new Promise<void>((resolve) => {
