@@ -38,11 +38,11 @@ it('uses REDIS_URL as given without starting anything', async () => {
 
 it('says exactly how to install Redis when there is no redis-server on PATH', async () => {
   const port = await freePort();
-  const path = process.env.PATH;
+  const savedPath = process.env.PATH;
   process.env.PATH = dir;
   try {
     await expect(ensureRedis({ dataDir: dir, log: pino({ level: 'silent' }), port })).rejects.toThrow(/apt-get install -y redis-server/);
   } finally {
-    process.env.PATH = path;
+    process.env.PATH = savedPath;
   }
 });
