@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createOrgWithKey, startApi, type TestApi, type TestOrg } from '../support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiSuite } from '../support/suite.ts';
 import { tokyoStore } from '../support/fixtures.ts';
 
-let database: TestDatabase;
-let api: TestApi;
-let org: TestOrg;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database.db, { maxBodyBytes: 16 * 1024 * 1024 });
-  org = await createOrgWithKey(database.db);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
-});
+const suite = useApiSuite({ maxBodyBytes: 16 * 1024 * 1024 });
 
 const BULK = `mutation($input: BulkUpsertLocationsInput!) {
   bulkUpsertLocations(input: $input) {
@@ -26,7 +12,7 @@ const BULK = `mutation($input: BulkUpsertLocationsInput!) {
   }
 }`;
 
-const bulk = (rows: unknown[]) => api.gql(BULK, { input: { organizationId: org.gid, rows } }, org.key).then((r) => {
+const bulk = (rows: unknown[]) => suite.api.gql(BULK, { input: { organizationId: suite.org.gid, rows } }, suite.org.key).then((r) => {
   expect(r.errors).toBeUndefined();
   return r.data.bulkUpsertLocations;
 });
@@ -60,7 +46,7 @@ describe('bulkUpsertLocations', () => {
     const tooMany = await bulk([...rows, { location: tokyoStore('K-1000') }]);
     expect(tooMany.results).toEqual([]);
     expect(tooMany.errors[0].code).toBe('INVALID_INPUT');
-    const stored = await database.db.selectFrom('locations').select('id').where('store_code', '=', 'K-1000').execute();
+    const stored = await suite.database.db.selectFrom('locations').select('id').where('store_code', '=', 'K-1000').execute();
     expect(stored).toEqual([]);
   });
 
@@ -72,7 +58,7 @@ describe('bulkUpsertLocations', () => {
       expect(outcomes[0]).toBe('CREATED');
       expect(['FAILED', 'UNCHANGED']).toContain(outcomes[1]);
     }
-    const stored = await database.db
+    const stored = await suite.database.db
       .selectFrom('locations')
       .innerJoin('location_audit', 'location_audit.location_id', 'locations.id')
       .select(['locations.store_code', 'location_audit.action'])

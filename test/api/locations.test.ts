@@ -1,22 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createOrgWithKey, startApi, type TestApi, type TestOrg } from '../support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiSuite } from '../support/suite.ts';
 import { LOCATION_FIELDS, tokyoStore } from '../support/fixtures.ts';
 
-let database: TestDatabase;
-let api: TestApi;
-let org: TestOrg;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database.db);
-  org = await createOrgWithKey(database.db);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
-});
+const suite = useApiSuite();
 
 const CREATE = `mutation($input: CreateLocationInput!) {
   createLocation(input: $input) { location { ${LOCATION_FIELDS} } errors { code path message } }
@@ -26,7 +12,7 @@ const UPDATE = `mutation($input: UpdateLocationInput!) {
 }`;
 
 async function create(storeCode: string, overrides: Record<string, unknown> = {}, groups?: string[]) {
-  const res = await api.gql(CREATE, { input: { organizationId: org.gid, location: tokyoStore(storeCode, overrides), groups } }, org.key);
+  const res = await suite.api.gql(CREATE, { input: { organizationId: suite.org.gid, location: tokyoStore(storeCode, overrides), groups } }, suite.org.key);
   expect(res.errors).toBeUndefined();
   return res.data.createLocation;
 }
@@ -52,7 +38,7 @@ describe('creating a location', () => {
     });
     expect(location.groups).toEqual(['関東']);
 
-    const again = await api.gql(`query($id: ID!) { location(id: $id) { ${LOCATION_FIELDS} } }`, { id: location.id }, org.key);
+    const again = await suite.api.gql(`query($id: ID!) { location(id: $id) { ${LOCATION_FIELDS} } }`, { id: location.id }, suite.org.key);
     expect(again.data.location).toEqual(location);
   });
 
@@ -61,7 +47,7 @@ describe('creating a location', () => {
     const { location, errors } = await create('DUP-1', { name: 'Other' });
     expect(location).toBeNull();
     expect(errors).toEqual([expect.objectContaining({ code: 'DUPLICATE_STORE_CODE', path: ['storeCode'] })]);
-    const count = await database.db
+    const count = await suite.database.db
       .selectFrom('locations')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('store_code', '=', 'DUP-1')
@@ -70,11 +56,11 @@ describe('creating a location', () => {
   });
 
   it('reports every invalid field at once, with codes and paths', async () => {
-    const res = await api.gql(
+    const res = await suite.api.gql(
       CREATE,
       {
         input: {
-          organizationId: org.gid,
+          organizationId: suite.org.gid,
           location: tokyoStore('BAD-1', {
             primaryPhone: '03-12',
             primaryCategory: 'no_such_category',
@@ -82,7 +68,7 @@ describe('creating a location', () => {
           }),
         },
       },
-      org.key,
+      suite.org.key,
     );
     const codes = res.data.createLocation.errors.map((e: { code: string }) => e.code).sort();
     expect(codes).toEqual(['INVALID_HOURS', 'INVALID_PHONE', 'UNKNOWN_CATEGORY']);
@@ -92,10 +78,10 @@ describe('creating a location', () => {
   it('writes an audit row and an outbox row in the same transaction', async () => {
     const { location } = await create('OUTBOX-1');
     const id = Buffer.from(location.id, 'base64').toString().split(':')[1];
-    const outbox = await database.db.selectFrom('outbox').selectAll().where('aggregate_id', '=', id!).execute();
+    const outbox = await suite.database.db.selectFrom('outbox').selectAll().where('aggregate_id', '=', id!).execute();
     expect(outbox).toHaveLength(1);
     expect(outbox[0]).toMatchObject({ event_type: 'location.created', aggregate_version: 1 });
-    const audit = await database.db.selectFrom('location_audit').selectAll().where('location_id', '=', id!).execute();
+    const audit = await suite.database.db.selectFrom('location_audit').selectAll().where('location_id', '=', id!).execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'CREATE', actor_kind: 'API_KEY' });
   });
@@ -104,10 +90,10 @@ describe('creating a location', () => {
 describe('updating a location', () => {
   it('changes only the given fields and records who changed what from what', async () => {
     const { location } = await create('UPD-1');
-    const res = await api.gql(
+    const res = await suite.api.gql(
       UPDATE,
       { input: { id: location.id, expectedVersion: 1, patch: { name: 'てんぽ 赤坂本店', description: '新メニュー' } } },
-      org.key,
+      suite.org.key,
     );
     const updated = res.data.updateLocation.location;
     expect(res.data.updateLocation.errors).toEqual([]);
@@ -116,10 +102,10 @@ describe('updating a location', () => {
     expect(updated.description).toBe('新メニュー');
     expect({ ...updated, name: location.name, description: location.description, version: 1 }).toEqual(location);
 
-    const history = await api.gql(
+    const history = await suite.api.gql(
       `query($id: ID!) { location(id: $id) { history(first: 10) { edges { node { version action actor changes { field from to } } } } } }`,
       { id: location.id },
-      org.key,
+      suite.org.key,
     );
     const entries = history.data.location.history.edges.map((e: { node: unknown }) => e.node);
     expect(entries[0]).toEqual({
@@ -135,25 +121,25 @@ describe('updating a location', () => {
 
   it('an explicit null clears a field', async () => {
     const { location } = await create('CLR-1', { website: 'https://tenpo.example/clr' });
-    const res = await api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { website: null } } }, org.key);
+    const res = await suite.api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { website: null } } }, suite.org.key);
     expect(res.data.updateLocation.location.website).toBeNull();
   });
 
   it('an identical update changes nothing: no new version, no audit, no outbox row', async () => {
     const { location } = await create('SAME-1');
-    const res = await api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { name: location.name } } }, org.key);
+    const res = await suite.api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { name: location.name } } }, suite.org.key);
     expect(res.data.updateLocation.location.version).toBe(1);
     const id = Buffer.from(location.id, 'base64').toString().split(':')[1]!;
-    const outbox = await database.db.selectFrom('outbox').select('id').where('aggregate_id', '=', id).execute();
+    const outbox = await suite.database.db.selectFrom('outbox').select('id').where('aggregate_id', '=', id).execute();
     expect(outbox).toHaveLength(1);
   });
 
   it('a stale expectedVersion gets VERSION_CONFLICT and changes nothing', async () => {
     const { location } = await create('STALE-1');
-    await api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { name: 'first' } } }, org.key);
-    const res = await api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { name: 'second' } } }, org.key);
+    await suite.api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { name: 'first' } } }, suite.org.key);
+    const res = await suite.api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { name: 'second' } } }, suite.org.key);
     expect(res.data.updateLocation.errors).toEqual([expect.objectContaining({ code: 'VERSION_CONFLICT' })]);
-    const now = await api.gql(`query($id: ID!) { location(id: $id) { name version } }`, { id: location.id }, org.key);
+    const now = await suite.api.gql(`query($id: ID!) { location(id: $id) { name version } }`, { id: location.id }, suite.org.key);
     expect(now.data.location).toEqual({ name: 'first', version: 2 });
   });
 
@@ -161,7 +147,7 @@ describe('updating a location', () => {
     const { location } = await create('RACE-1');
     const results = await Promise.all(
       ['A', 'B', 'C', 'D'].map((n) =>
-        api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { name: `writer ${n}` } } }, org.key),
+        suite.api.gql(UPDATE, { input: { id: location.id, expectedVersion: 1, patch: { name: `writer ${n}` } } }, suite.org.key),
       ),
     );
     const winners = results.filter((r) => r.data.updateLocation.location);
@@ -170,7 +156,7 @@ describe('updating a location', () => {
     expect(losers).toHaveLength(3);
     for (const l of losers) expect(l.data.updateLocation.errors[0].code).toBe('VERSION_CONFLICT');
     const id = Buffer.from(location.id, 'base64').toString().split(':')[1]!;
-    const audit = await database.db.selectFrom('location_audit').selectAll().where('location_id', '=', id).orderBy('id').execute();
+    const audit = await suite.database.db.selectFrom('location_audit').selectAll().where('location_id', '=', id).orderBy('id').execute();
     expect(audit.map((a) => a.version)).toEqual([1, 2]);
     const winnerName = winners[0]!.data.updateLocation.location.name;
     expect(audit[1]!.changes).toEqual([{ field: 'name', from: 'てんぽ 赤坂店', to: winnerName }]);
@@ -180,22 +166,22 @@ describe('updating a location', () => {
 describe('archiving', () => {
   it('hides an archived location from lists until it is restored', async () => {
     const { location } = await create('ARCH-1');
-    const archived = await api.gql(
+    const archived = await suite.api.gql(
       `mutation($id: ID!) { archiveLocation(input: { id: $id }) { location { archived version } errors { code } } }`,
       { id: location.id },
-      org.key,
+      suite.org.key,
     );
     expect(archived.data.archiveLocation.location).toEqual({ archived: true, version: 2 });
-    const list = await api.gql(
+    const list = await suite.api.gql(
       `{ locations(first: 100, filter: { search: "ARCH-1" }) { edges { node { storeCode } } } }`,
       {},
-      org.key,
+      suite.org.key,
     );
     expect(list.data.locations.edges).toEqual([]);
-    const restored = await api.gql(
+    const restored = await suite.api.gql(
       `mutation($id: ID!) { restoreLocation(input: { id: $id }) { location { archived version } } }`,
       { id: location.id },
-      org.key,
+      suite.org.key,
     );
     expect(restored.data.restoreLocation.location).toEqual({ archived: false, version: 3 });
   });

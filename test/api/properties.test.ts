@@ -1,32 +1,18 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/db.ts';
-import { createOrgWithKey, startApi, type TestApi, type TestOrg } from '../support/api.ts';
+import { describe, expect, it } from 'vitest';
+import { useApiSuite } from '../support/suite.ts';
 import { tokyoStore } from '../support/fixtures.ts';
 
-let database: TestDatabase;
-let api: TestApi;
-let org: TestOrg;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await startApi(database.db);
-  org = await createOrgWithKey(database.db);
-});
-
-afterAll(async () => {
-  await api?.close();
-  await database?.drop();
-});
+const suite = useApiSuite();
 
 async function counts() {
   const n = async (table: 'locations' | 'location_audit' | 'outbox') =>
     Number(
       (
-        await database.db
+        await suite.database.db
           .selectFrom(table)
           .select((eb) => eb.fn.countAll<string>().as('n'))
-          .where('org_id', '=', org.id)
+          .where('org_id', '=', suite.org.id)
           .executeTakeFirstOrThrow()
       ).n,
     );
@@ -69,7 +55,7 @@ describe('random input through the API', () => {
     await fc.assert(
       fc.asyncProperty(mutatedStore, async (location) => {
         const before = await counts();
-        const res = await api.gql(CREATE, { input: { organizationId: org.gid, location } }, org.key);
+        const res = await suite.api.gql(CREATE, { input: { organizationId: suite.org.gid, location } }, suite.org.key);
         expect(res.status).toBeLessThan(500);
         for (const e of res.errors ?? []) expect(e.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
         const after = await counts();
@@ -87,19 +73,19 @@ describe('random input through the API', () => {
   });
 
   it('random patches to an existing location never yield a server error, and a rejected patch changes nothing', async () => {
-    const created = await api.gql(CREATE, { input: { organizationId: org.gid, location: tokyoStore('PATCHED') } }, org.key);
+    const created = await suite.api.gql(CREATE, { input: { organizationId: suite.org.gid, location: tokyoStore('PATCHED') } }, suite.org.key);
     const id = created.data.createLocation.location.id;
     const patches = fc
       .tuple(fc.uniqueArray(fc.constantFrom(...FIELDS), { minLength: 1, maxLength: 3 }), fc.array(junk, { minLength: 3, maxLength: 3 }))
       .map(([fields, values]) => Object.fromEntries(fields.map((f, i) => [f, values[i]])));
     await fc.assert(
       fc.asyncProperty(patches, async (patch) => {
-        const current = await api.gql(`query($id: ID!) { location(id: $id) { version name } }`, { id }, org.key);
+        const current = await suite.api.gql(`query($id: ID!) { location(id: $id) { version name } }`, { id }, suite.org.key);
         const before = await counts();
-        const res = await api.gql(
+        const res = await suite.api.gql(
           `mutation($input: UpdateLocationInput!) { updateLocation(input: $input) { location { version } errors { code } } }`,
           { input: { id, expectedVersion: current.data.location.version, patch } },
-          org.key,
+          suite.org.key,
         );
         expect(res.status).toBeLessThan(500);
         for (const e of res.errors ?? []) expect(e.extensions?.code).not.toBe('INTERNAL_SERVER_ERROR');
