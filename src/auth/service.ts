@@ -106,7 +106,3 @@ export async function revokeApiKey(db: Db, access: Access, id: string): Promise<
   forgetApiKey(revoked.key_hash);
   return { ok: true, value: revoked };
 }
-
-export async function listApiKeys(db: Db, orgId: string): Promise<ApiKeyRow[]> {
-  return db.selectFrom('api_keys').selectAll().where('org_id', '=', orgId).orderBy('created_at', 'desc').execute();
-}

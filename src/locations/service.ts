@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Access } from '../auth/access.ts';
 import { actorOf } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
+import type { LocationGroupRow } from '../db/schema.ts';
 import { isUniqueViolation } from '../db/errors.ts';
-import { ensureGroups, groupNamesOf, replaceGroupMemberships, sameGroups } from './groups.ts';
+import { ensureGroups, findGroup, groupNamesOf, replaceGroupMemberships, sameGroups } from './groups.ts';
 import { organizationNotFound, type FieldError } from './model.ts';
 import {
   diffLocation,
@@ -191,4 +192,24 @@ export async function setArchived(
   });
   if (!location) return { ok: false, errors: [versionConflict(current.version, null)] };
   return { ok: true, location };
+}
+
+/** Creates a location group, or returns the one that already has this name. */
+export async function createLocationGroup(
+  db: Db,
+  access: Access,
+  args: { orgId: string; name: string },
+): Promise<{ ok: true; value: LocationGroupRow } | { ok: false; errors: FieldError[] }> {
+  if (!(await access.roleIn(args.orgId))) return { ok: false, errors: [organizationNotFound()] };
+  if (!(await access.can(args.orgId, 'manageLocations'))) {
+    return { ok: false, errors: [forbidden('Your role may not create groups.')] };
+  }
+  const names = validateGroupNames([args.name]);
+  if (!names.ok) return { ok: false, errors: names.errors.map((e) => ({ ...e, path: ['name'] })) };
+  const [name] = names.value!;
+  const group = await db.transaction().execute(async (trx) => {
+    const ids = await ensureGroups(trx, args.orgId, [name!]);
+    return findGroup(trx, ids.get(name!)!);
+  });
+  return { ok: true, value: group! };
 }

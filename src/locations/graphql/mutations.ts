@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { builder } from '../../graphql/builder.ts';
 import { requireCaller } from '../../graphql/auth.ts';
 import { UserErrorRef } from '../../graphql/errors.ts';
 import { idOf } from '../../graphql/ids.ts';
-import { failure, payloadType, toPayload, type Payload } from '../../graphql/payload.ts';
+import { payloadType, toPayload, type Payload } from '../../graphql/payload.ts';
 import { LocationGroupRef, LocationRef } from '../../graphql/refs.ts';
 import { bulkUpsertLocations, MAX_BULK_ROWS, type BulkRowResult } from '../bulk.ts';
-import { MAX_GROUP_NAME } from '../groups.ts';
 import { organizationNotFound, type FieldError } from '../model.ts';
 import type { LocationRecord } from '../repository.ts';
-import { createLocation, notFound, setArchived, updateLocation, type WriteResult } from '../service.ts';
+import { createLocation, createLocationGroup, notFound, setArchived, updateLocation, type WriteResult } from '../service.ts';
 import { LocationInput, LocationPatchInput } from './inputs.ts';
 
 const LocationPayload = payloadType('LocationPayload', 'location', LocationRef);
@@ -141,21 +139,8 @@ builder.mutationFields((t) => ({
     resolve: async (_r, { input }, ctx) => {
       requireCaller(ctx);
       const orgId = idOf(String(input.organizationId), 'Organization');
-      if (!orgId || !(await ctx.access.roleIn(orgId))) return missingOrg();
-      if (!(await ctx.access.can(orgId, 'manageLocations'))) {
-        return failure('FORBIDDEN', [], 'Your role may not create groups.');
-      }
-      const name = input.name.trim();
-      if (name.length === 0 || name.length > MAX_GROUP_NAME) {
-        return failure('INVALID_INPUT', ['name'], `A group name has 1 to ${MAX_GROUP_NAME} characters.`);
-      }
-      const group = await ctx.db
-        .insertInto('location_groups')
-        .values({ id: randomUUID(), org_id: orgId, name })
-        .onConflict((oc) => oc.columns(['org_id', 'name']).doUpdateSet({ name }))
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return { value: group, errors: [] } satisfies Payload<typeof group>;
+      if (!orgId) return missingOrg();
+      return toPayload(await createLocationGroup(ctx.db, ctx.access, { orgId, name: input.name }));
     },
   }),
 }));
