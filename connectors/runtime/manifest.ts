@@ -1,0 +1,182 @@
+import { z } from 'zod';
+
+/**
+ * A connector manifest is the data half of a connector (DESIGN.md, "Connectors"): who the
+ * platform is, how we reach it, its quotas and field limits, what it can do. The runtime reads
+ * it to schedule, throttle and truncate; behaviour lives in the connector's own small module.
+ * Objects are strict so a misspelt key (`requestPerMinute`) is an error rather than a quota
+ * silently not applied.
+ */
+
+// ISO 3166-1 alpha-2 officially assigned codes (249). Hard-coded rather than taken from ICU,
+// which also knows EU, UN, XK, UK and withdrawn codes that no platform catalog should contain.
+const ISO_3166_1 = new Set(
+  ('ADAEAFAGAIALAMAOAQARASATAUAWAXAZBABBBDBEBFBGBHBIBJBLBMBNBOBQBRBSBTBVBWBYBZCACCCDCFCGCHCICKCL' +
+    'CMCNCOCRCUCVCWCXCYCZDEDJDKDMDODZECEEEGEHERESETFIFJFKFMFOFRGAGBGDGEGFGGGHGIGLGMGNGPGQGRGSGT' +
+    'GUGWGYHKHMHNHRHTHUIDIEILIMINIOIQIRISITJEJMJOJPKEKGKHKIKMKNKPKRKWKYKZLALBLCLILKLRLSLTLULVLY' +
+    'MAMCMDMEMFMGMHMKMLMMMNMOMPMQMRMSMTMUMVMWMXMYMZNANCNENFNGNINLNONPNRNUNZOMPAPEPFPGPHPKPLPMPN' +
+    'PRPSPTPWPYQARERORSRURWSASBSCSDSESGSHSISJSKSLSMSNSOSRSSSTSVSXSYSZTCTDTFTGTHTJTKTLTMTNTOTRTT' +
+    'TVTWTZUAUGUMUSUYUZVAVCVEVGVIVNVUWFWSYEYTZAZMZW').match(/../g) ?? [],
+);
+
+// The value sets below are exactly those used by ../shared/platforms.csv, so every catalog row
+// can get a manifest without translation.
+export const PLATFORM_KINDS = ['search', 'maps', 'social', 'review-site', 'navigation', 'aggregator', 'directory', 'vertical', 'voice'] as const;
+/** api: public self-serve API; partner-api: API behind a partner agreement; aggregator: reached
+ * through a data aggregator's connector; feed: bulk file delivery; manual: a person submits. */
+export const REACH = ['api', 'partner-api', 'aggregator', 'feed', 'manual'] as const;
+
+const countryCode = z.string().refine((c) => ISO_3166_1.has(c), { message: 'Expected an ISO 3166-1 alpha-2 code in upper case, e.g. "JP"' });
+const countryList = z
+  .array(countryCode)
+  .min(1)
+  .refine((l) => new Set(l).size === l.length, { message: 'Country codes must not repeat' });
+const positiveInt = z.number().int().positive();
+const nonEmpty = z.string().trim().min(1);
+
+const auth = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('oauth2'), scopes: z.array(nonEmpty).min(1).optional() }),
+  z.strictObject({ kind: z.literal('api-key'), placement: z.enum(['header', 'query']).optional(), name: nonEmpty.optional() }),
+  z.strictObject({ kind: z.literal('basic') }),
+  // sftp: how feed platforms take their files; the credentials live in the connection, not here.
+  z.strictObject({ kind: z.literal('sftp') }),
+  z.strictObject({ kind: z.literal('none') }),
+]);
+
+const quotas = z.strictObject({
+  requestsPerMinute: positiveInt.optional(),
+  requestsPerDay: positiveInt.optional(),
+  // Some platforms cap writes separately from reads (Google: updates per day per project).
+  editsPerMinute: positiveInt.optional(),
+  editsPerDay: positiveInt.optional(),
+  perListing: z.strictObject({ editsPerMinute: positiveInt.optional(), editsPerDay: positiveInt.optional() }).optional(),
+});
+
+const fieldLimits = z.strictObject({
+  nameMax: positiveInt.optional(),
+  descriptionMax: positiveInt.optional(),
+  addressLinesMax: positiveInt.optional(),
+  categoriesMax: positiveInt.optional(),
+  labelsMax: positiveInt.optional(),
+  labelMax: positiveInt.optional(),
+  phonesMax: positiveInt.optional(),
+  photosMax: positiveInt.optional(),
+  websiteUrlMax: positiveInt.optional(),
+});
+
+// Every capability is required: a missing flag must not quietly read as "false".
+const capabilities = z.strictObject({
+  listingWrite: z.boolean(),
+  readBack: z.boolean(),
+  reviewsRead: z.boolean(),
+  reviewReply: z.boolean(),
+  posts: z.boolean(),
+  insights: z.boolean(),
+});
+
+const MANIFEST_KEYS = ['id', 'name', 'countries', 'kind', 'reach', 'auth', 'baseUrl', 'quotas', 'fieldLimits', 'capabilities', 'eligibility', 'factsInferred', 'sources'] as const;
+
+export const connectorManifestSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Expected lower-kebab-case, as in platforms.csv (e.g. "apple-business-connect")' }),
+    name: nonEmpty,
+    countries: z.union([z.literal('GLOBAL'), countryList], { message: 'Expected "GLOBAL" or a list of ISO 3166-1 alpha-2 codes' }),
+    kind: z.enum(PLATFORM_KINDS),
+    reach: z.enum(REACH),
+    auth,
+    baseUrl: z.url({ protocol: /^https$/, message: 'Expected an https:// URL' }).optional(),
+    quotas: quotas.default({}),
+    fieldLimits: fieldLimits.default({}),
+    capabilities,
+    eligibility: z.strictObject({ countries: countryList.optional(), categoriesExcluded: z.array(nonEmpty).optional() }).default({}),
+    // Paths such as "quotas.requestsPerDay": which facts we guessed, so they get verified first.
+    factsInferred: z
+      .array(z.string().refine((p) => (MANIFEST_KEYS as readonly string[]).includes(p.split('.')[0] ?? ''), { message: 'Expected a manifest field path, e.g. "quotas.requestsPerDay"' }))
+      .optional(),
+    sources: z.array(nonEmpty).min(1, { message: 'Cite at least one source for the manifest facts' }),
+  })
+  // Cross-field rules; `when` lets them run alongside most field errors, and parseManifest
+  // re-runs them on the raw input because zod still skips them after an aborting issue (such
+  // as a non-integer quota), and one call must report every problem.
+  .check(z.superRefine((m, ctx) => crossFieldIssues(m).forEach((i) => ctx.addIssue({ code: 'custom', ...i })), { when: () => true }));
+
+/** Rules spanning fields. Input is untrusted (it may have failed other checks), so read defensively. */
+function crossFieldIssues(input: unknown): { path: (string | number)[]; message: string }[] {
+  if (!input || typeof input !== 'object') return [];
+  const raw = input as Record<string, unknown>;
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  if ((raw.reach === 'api' || raw.reach === 'partner-api') && raw.baseUrl === undefined) {
+    issues.push({ path: ['baseUrl'], message: `Required when reach is "${raw.reach}"` });
+  }
+  const eligible = (raw.eligibility as { countries?: unknown } | undefined)?.countries;
+  const countries = raw.countries;
+  if (Array.isArray(countries) && Array.isArray(eligible)) {
+    eligible.forEach((c: unknown, i) => {
+      if (typeof c === 'string' && !countries.includes(c)) {
+        issues.push({ path: ['eligibility', 'countries', i], message: `"${c}" is not among the platform's countries` });
+      }
+    });
+  }
+  return issues;
+}
+
+type DeepReadonly<T> = T extends (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+
+export type ConnectorManifest = DeepReadonly<z.output<typeof connectorManifestSchema>>;
+export type ConnectorManifestInput = z.input<typeof connectorManifestSchema>;
+export type PlatformKind = (typeof PLATFORM_KINDS)[number];
+export type Reach = (typeof REACH)[number];
+
+export interface ManifestIssue {
+  /** e.g. "quotas.perListing.editsPerMinute" or "countries[1]"; "" for the manifest itself. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Thrown by defineManifest with every problem found, not just the first. */
+export class ManifestError extends Error {
+  override readonly name = 'ManifestError';
+  constructor(
+    readonly manifestId: string | undefined,
+    readonly issues: readonly ManifestIssue[],
+  ) {
+    super(`Invalid connector manifest${manifestId ? ` "${manifestId}"` : ''}:\n${issues.map((i) => `  - ${i.path || '(root)'}: ${i.message}`).join('\n')}`);
+  }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, seg) => (typeof seg === 'number' ? `${acc}[${seg}]` : acc ? `${acc}.${String(seg)}` : String(seg)), '');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Validates a manifest written in TypeScript; returns it deeply frozen, or throws ManifestError. */
+export function defineManifest(input: ConnectorManifestInput): ConnectorManifest {
+  return parseManifest(input);
+}
+
+/** Same as defineManifest for manifests of unknown shape (JSON files, the platform catalog). */
+export function parseManifest(input: unknown): ConnectorManifest {
+  const result = connectorManifestSchema.safeParse(input);
+  if (!result.success) {
+    const id = typeof (input as { id?: unknown } | null)?.id === 'string' ? (input as { id: string }).id : undefined;
+    const issues = result.error.issues.flatMap((issue) =>
+      // Report each unknown key at its own path, so the author sees exactly what to remove.
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((k) => ({ path: formatPath([...issue.path, k]), message: 'Unknown field' }))
+        : [{ path: formatPath(issue.path), message: issue.message }],
+    );
+    for (const extra of crossFieldIssues(input)) {
+      const path = formatPath(extra.path);
+      if (!issues.some((i) => i.path === path && i.message === extra.message)) issues.push({ path, message: extra.message });
+    }
+    throw new ManifestError(id, issues);
+  }
+  return deepFreeze(result.data) as ConnectorManifest;
+}
