@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261127T1700_foundation.ts';
+import * as sync from './20261128T0900_sync.ts';
 
 /**
  * Every migration, by name; names sort in the order they apply. Listed here rather than read
@@ -7,4 +8,5 @@ import * as foundation from './20261127T1700_foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '20261127T1700_foundation': foundation,
+  '20261128T0900_sync': sync,
 };

@@ -20,7 +20,24 @@ describe('configuration', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(EnvError);
       const fields = (err as EnvError).problems.map((p) => p.split(':')[0]).sort();
-      expect(fields).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'TENPO_SECRET']);
+      expect(fields).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'TENPO_KEYRING', 'TENPO_SECRET']);
     }
+  });
+
+  it('refuses a keyring or platform quotas it cannot use, without echoing the key', () => {
+    try {
+      parseEnv({ TENPO_KEYRING: 'k1:c2VjcmV0LWJ1dC10b28tc2hvcnQ=', TENPO_PLATFORM_QUOTAS: '{"google":{"requestPerMinute":5}}' });
+      expect.unreachable();
+    } catch (err) {
+      const problems = (err as EnvError).problems;
+      expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['TENPO_KEYRING', 'TENPO_PLATFORM_QUOTAS']);
+      expect(problems.join('\n')).not.toContain('c2VjcmV0');
+      expect(problems.find((p) => p.startsWith('TENPO_PLATFORM_QUOTAS'))).toMatch(/requestPerMinute/);
+    }
+  });
+
+  it('takes raised platform quotas as JSON', () => {
+    const e = parseEnv({ TENPO_PLATFORM_QUOTAS: '{"google":{"requestsPerMinute":3000,"perListing":{"editsPerMinute":5}}}' });
+    expect(e.TENPO_PLATFORM_QUOTAS).toEqual({ google: { requestsPerMinute: 3000, perListing: { editsPerMinute: 5 } } });
   });
 });

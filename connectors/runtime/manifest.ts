@@ -43,7 +43,8 @@ const auth = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
 ]);
 
-const quotas = z.strictObject({
+/** Also the shape of the raised quotas a deployment configures (TENPO_PLATFORM_QUOTAS). */
+export const quotasSchema = z.strictObject({
   requestsPerMinute: positiveInt.optional(),
   requestsPerDay: positiveInt.optional(),
   // Some platforms cap writes separately from reads (Google: updates per day per project).
@@ -85,7 +86,7 @@ export const connectorManifestSchema = z
     reach: z.enum(REACH),
     auth,
     baseUrl: z.url({ protocol: /^https$/, message: 'Expected an https:// URL' }).optional(),
-    quotas: quotas.default({}),
+    quotas: quotasSchema.default({}),
     fieldLimits: fieldLimits.default({}),
     capabilities,
     eligibility: z.strictObject({ countries: countryList.optional(), categoriesExcluded: z.array(nonEmpty).optional() }).default({}),

@@ -13,7 +13,7 @@ function uuidArg(value: string): string {
 
 program
   .command('start')
-  .description('start the API (and, once they exist, the workers) on the configured or embedded database and Redis')
+  .description('start the API and the queue workers (WORKERS=off for the API alone) on the configured or embedded database and Redis')
   .action(async () => (await import('./start.ts')).start());
 
 program
@@ -47,6 +47,31 @@ program
   .action(async (opts: { name: string; agency?: boolean; agencyId?: string; ownerEmail: string }) =>
     (await import('./orgCreate.ts')).orgCreate(opts),
   );
+
+program
+  .command('worker')
+  .description('run queue workers and the outbox relay without the API (scale out; needs DATABASE_URL for more than one process)')
+  .action(async () => (await import('./worker.ts')).workerCommand());
+
+program
+  .command('sync')
+  .description("sync every store of an organisation to its connected platforms; --watch follows the run with a progress bar")
+  .requiredOption('--org <id>', 'organisation id (UUID)', uuidArg)
+  .option('--platform <id...>', 'only these platforms (e.g. google)')
+  .option('--watch', 'follow the run until it is done; exit 1 if any listing failed')
+  .action(async (opts: { org: string; platform?: string[]; watch?: boolean }) =>
+    (await import('./sync.ts')).syncCommand(opts.org, { platforms: opts.platform ?? null, watch: opts.watch === true }),
+  );
+
+program
+  .command('keyring:new')
+  .description('print a new key for TENPO_KEYRING (prepend it to rotate, then run keyring:reseal)')
+  .action(async () => (await import('./keyring.ts')).keyringNew());
+
+program
+  .command('keyring:reseal')
+  .description('re-encrypt stored platform credentials with the current TENPO_KEYRING key')
+  .action(async () => (await import('./keyring.ts')).keyringReseal());
 
 program
   .command('print-schema')

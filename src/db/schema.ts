@@ -129,6 +129,82 @@ export interface OutboxTable {
   relayed_at: Timestamp | null;
 }
 
+export type ConnectionStatus = 'ACTIVE' | 'ACTION_REQUIRED' | 'DISCONNECTED';
+export type ListingStatus = 'IN_SYNC' | 'PENDING' | 'SUBMITTED' | 'ACTION_REQUIRED' | 'NOT_ELIGIBLE' | 'FAILED';
+export type RunOutcome = 'DELIVERED' | 'UNCHANGED' | 'FAILED' | 'ACTION_REQUIRED' | 'NOT_ELIGIBLE';
+export type SuggestedEditStatus = 'OPEN' | 'ACCEPTED' | 'REJECTED' | 'SUPERSEDED';
+
+export interface PlatformConnectionsTable {
+  id: string;
+  org_id: string;
+  platform: string;
+  external_account: string;
+  display_name: string;
+  status: ConnectionStatus;
+  status_message: string | null;
+  credentials: string;
+  settings: Json<Record<string, unknown>>;
+  linked_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ListingsTable {
+  id: string;
+  org_id: string;
+  location_id: string;
+  connection_id: string;
+  platform: string;
+  status: ListingStatus;
+  platform_listing_id: string | null;
+  public_url: string | null;
+  field_status: ColumnType<Record<string, string>, string | undefined, string>;
+  delivered_state: Json<Record<string, unknown> | null> | null;
+  delivered_hash: string | null;
+  delivered_at: Timestamp | null;
+  delivered_version: number | null;
+  force_keys: ColumnType<string[], string | undefined, string>;
+  problems: ColumnType<unknown[], string | undefined, string>;
+  last_error: Json<unknown> | null;
+  attempted_at: Timestamp | null;
+  read_back_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SuggestedEditsTable {
+  id: string;
+  org_id: string;
+  listing_id: string;
+  location_id: string;
+  projection_key: string;
+  fields: Json<string[]>;
+  platform_value: Json<unknown> | null;
+  our_value: Json<unknown> | null;
+  status: SuggestedEditStatus;
+  created_at: CreatedAt;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+}
+
+export interface SyncRunsTable {
+  id: string;
+  org_id: string;
+  requested_by: string;
+  filter: Json<unknown>;
+  total: number;
+  created_at: CreatedAt;
+}
+
+export interface SyncRunItemsTable {
+  run_id: string;
+  listing_id: string;
+  platform: string;
+  queued_at: CreatedAt;
+  outcome: RunOutcome | null;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -141,6 +217,11 @@ export interface Database {
   locations: LocationsTable;
   location_audit: LocationAuditTable;
   outbox: OutboxTable;
+  platform_connections: PlatformConnectionsTable;
+  listings: ListingsTable;
+  suggested_edits: SuggestedEditsTable;
+  sync_runs: SyncRunsTable;
+  sync_run_items: SyncRunItemsTable;
 }
 
 export type LocationRow = Selectable<LocationsTable>;
@@ -150,3 +231,6 @@ export type OrganizationRow = Selectable<OrganizationsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type LocationGroupRow = Selectable<LocationGroupsTable>;
+export type PlatformConnectionRow = Selectable<PlatformConnectionsTable>;
+export type ListingRow = Selectable<ListingsTable>;
+export type SuggestedEditRow = Selectable<SuggestedEditsTable>;

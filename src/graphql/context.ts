@@ -1,5 +1,6 @@
 import type { Access } from '../auth/access.ts';
 import type { Db } from '../db/database.ts';
+import type { Engine } from '../listings/engine.ts';
 import type { Logger } from '../log.ts';
 import type { Loaders } from './loaders.ts';
 
@@ -9,4 +10,6 @@ export interface Context {
   log: Logger;
   requestId: string;
   loaders: Loaders;
+  /** The sync engine (queues, connectors); absent in a process started without Redis. */
+  engine: Engine | undefined;
 }

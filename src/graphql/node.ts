@@ -4,6 +4,9 @@ import { isUuid } from '../lib/ids.ts';
 import { findGroup } from '../locations/groups.ts';
 import { findLocation } from '../locations/repository.ts';
 import { findOrganization } from '../orgs/service.ts';
+import { findSyncRun } from '../listings/runs.ts';
+import { findListingView } from '../listings/views.ts';
+import { findConnection } from '../platforms/repository.ts';
 import { builder } from './builder.ts';
 import type { Context } from './context.ts';
 import { MAX_PAGE_SIZE } from './pagination.ts';
@@ -20,6 +23,22 @@ const loaders: Record<string, (ctx: Context, id: string) => Promise<object | nul
   Organization: async (ctx, id) => {
     const org = await findOrganization(ctx.db, id);
     return org && (await ctx.access.roleIn(org.id)) ? org : null;
+  },
+  PlatformConnection: async (ctx, id) => {
+    const connection = await findConnection(ctx.db, id);
+    return connection && (await ctx.access.roleIn(connection.org_id)) ? connection : null;
+  },
+  Listing: async (ctx, id) => {
+    const listing = await findListingView(ctx.db, id);
+    return listing && (await ctx.access.canSeeLocation({ id: listing.location_id, org_id: listing.org_id })) ? listing : null;
+  },
+  SuggestedEdit: async (ctx, id) => {
+    const edit = await ctx.db.selectFrom('suggested_edits').selectAll().where('id', '=', id).executeTakeFirst();
+    return edit && (await ctx.access.canSeeLocation({ id: edit.location_id, org_id: edit.org_id })) ? edit : null;
+  },
+  SyncRun: async (ctx, id) => {
+    const run = await findSyncRun(ctx.db, id);
+    return run && (await ctx.access.roleIn(run.orgId)) ? run : null;
   },
   LocationGroup: async (ctx, id) => {
     const group = await findGroup(ctx.db, id);

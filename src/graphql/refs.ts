@@ -1,4 +1,6 @@
-import type { ApiKeyRow, LocationGroupRow, OrganizationRow, Role, UserRow } from '../db/schema.ts';
+import type { ApiKeyRow, LocationGroupRow, OrganizationRow, PlatformConnectionRow, Role, SuggestedEditRow, UserRow } from '../db/schema.ts';
+import type { ListingView } from '../listings/views.ts';
+import type { SyncRun } from '../listings/runs.ts';
 import type { LocationRecord } from '../locations/repository.ts';
 import { builder } from './builder.ts';
 
@@ -24,3 +26,8 @@ export const RoleEnum = builder.enumType('Role', {
 export const ApiKeyRoleEnum = builder.enumType('ApiKeyRole', {
   values: ['OWNER', 'ADMIN', 'EDITOR', 'VIEWER'] as const,
 });
+
+export const PlatformConnectionRef = builder.objectRef<PlatformConnectionRow>('PlatformConnection');
+export const ListingRef = builder.objectRef<ListingView>('Listing');
+export const SuggestedEditRef = builder.objectRef<SuggestedEditRow>('SuggestedEdit');
+export const SyncRunRef = builder.objectRef<SyncRun>('SyncRun');

@@ -9,6 +9,9 @@ import '../locations/graphql/types.ts';
 import '../locations/graphql/queries.ts';
 import '../locations/graphql/mutations.ts';
 import '../locations/graphql/vocabulary.ts';
+import '../platforms/graphql.ts';
+import '../listings/graphql/types.ts';
+import '../listings/graphql/mutations.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -11,6 +11,7 @@ import { authenticate } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { Context } from './context.ts';
+import type { Engine } from '../listings/engine.ts';
 import { createLoaders } from './loaders.ts';
 import { schema } from './schema.ts';
 
@@ -27,8 +28,8 @@ export interface ServerContext {
   requestId?: string;
 }
 
-export function createGraphQL(options: { db: Db; log: Logger; production: boolean }): YogaServerInstance<ServerContext, Context> {
-  const { db, log, production } = options;
+export function createGraphQL(options: { db: Db; log: Logger; production: boolean; engine?: Engine | undefined }): YogaServerInstance<ServerContext, Context> {
+  const { db, log, production, engine } = options;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -69,7 +70,7 @@ export function createGraphQL(options: { db: Db; log: Logger; production: boolea
           { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
         );
       }
-      return { db, access: new Access(db, principal), log: requestLog, requestId: id, loaders: createLoaders(db) };
+      return { db, access: new Access(db, principal), log: requestLog, requestId: id, loaders: createLoaders(db), engine };
     },
   });
 }

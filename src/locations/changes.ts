@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../auth/principal.ts';
 import type { Database } from '../db/schema.ts';
-import { appendOutbox, type OutboxEvent } from '../outbox/repository.ts';
+import { appendOutbox, type LocationEventType } from '../outbox/repository.ts';
 import { insertAudit, type FieldChange } from './repository.ts';
 
 export type ChangeAction = 'CREATE' | 'UPDATE' | 'ARCHIVE' | 'RESTORE';
 
-const EVENT_TYPES: Record<ChangeAction, OutboxEvent['eventType']> = {
+const EVENT_TYPES: Record<ChangeAction, LocationEventType> = {
   CREATE: 'location.created',
   UPDATE: 'location.updated',
   ARCHIVE: 'location.archived',

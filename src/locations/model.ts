@@ -139,6 +139,9 @@ export const ERROR_CODES = [
   'VERSION_CONFLICT',
   'NOT_FOUND',
   'FORBIDDEN',
+  'PLATFORM_UNAVAILABLE',
+  'INVALID_CREDENTIALS',
+  'ALREADY_LINKED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -169,9 +169,10 @@ export async function findLocationsByStoreCode(
 
 export type LocationOrder = 'NAME_ASC' | 'STORE_CODE_ASC' | 'UPDATED_AT_DESC' | 'CREATED_AT_ASC';
 
-export interface LocationListQuery {
+/** Which locations of an organisation: shared by the list query and sync runs. */
+export interface LocationFilterQuery {
   orgId: string;
-  /** Limits the list to a store manager's assigned stores. */
+  /** Limits the selection to a store manager's assigned stores. */
   storeManagerId: string | null;
   search?: string | null;
   labels?: string[] | null;
@@ -179,6 +180,9 @@ export interface LocationListQuery {
   statuses?: LocationStatus[] | null;
   countries?: string[] | null;
   includeArchived?: boolean;
+}
+
+export interface LocationListQuery extends LocationFilterQuery {
   orderBy: LocationOrder;
   /** Keyset position: the sort value and id of the last row already seen. */
   after: { value: string; id: string } | null;
@@ -202,18 +206,9 @@ export interface ListedLocation {
   sortKey: string;
 }
 
-/**
- * One page of locations in keyset order. Timestamps are keyed by their text form, which keeps
- * PostgreSQL's microseconds: a millisecond Date would repeat or skip rows written together.
- */
-export async function listLocations(db: Db, q: LocationListQuery): Promise<ListedLocation[]> {
-  const { column, direction } = ORDER_COLUMNS[q.orderBy];
-  const isTime = column === 'updated_at' || column === 'created_at';
-  let query = db
-    .selectFrom('locations')
-    .selectAll()
-    .select(sql<string>`${sql.ref(column)}::text`.as('sort_key'))
-    .where('org_id', '=', q.orgId);
+/** The locations matching a filter, as a query to select from (or use as a subquery). */
+export function filteredLocations(db: Db, q: LocationFilterQuery) {
+  let query = db.selectFrom('locations').where('org_id', '=', q.orgId);
   if (!q.includeArchived) query = query.where('archived_at', 'is', null);
   if (q.storeManagerId) {
     const userId = q.storeManagerId;
@@ -245,6 +240,19 @@ export async function listLocations(db: Db, q: LocationListQuery): Promise<Liste
       ),
     );
   }
+  return query;
+}
+
+/**
+ * One page of locations in keyset order. Timestamps are keyed by their text form, which keeps
+ * PostgreSQL's microseconds: a millisecond Date would repeat or skip rows written together.
+ */
+export async function listLocations(db: Db, q: LocationListQuery): Promise<ListedLocation[]> {
+  const { column, direction } = ORDER_COLUMNS[q.orderBy];
+  const isTime = column === 'updated_at' || column === 'created_at';
+  let query = filteredLocations(db, q)
+    .selectAll()
+    .select(sql<string>`${sql.ref(column)}::text`.as('sort_key'));
   if (q.after) {
     const cmp = direction === 'asc' ? '>' : '<';
     const value = isTime ? sql`${q.after.value}::timestamptz` : sql`${q.after.value}`;

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino } from 'pino';
 import type { Db } from '../../src/db/database.ts';
+import type { Engine } from '../../src/listings/engine.ts';
 import { createHttpServer } from '../../src/http/server.ts';
 import { insertApiKey } from '../../src/auth/service.ts';
 import { createOrganization, createUser, setMembership } from '../../src/orgs/service.ts';
@@ -21,12 +22,13 @@ export interface TestApi {
 }
 
 /** The real HTTP server on a loopback port, as clients reach it. */
-export async function startApi(db: Db, options: { production?: boolean; maxBodyBytes?: number } = {}): Promise<TestApi> {
+export async function startApi(db: Db, options: { production?: boolean; maxBodyBytes?: number; engine?: Engine } = {}): Promise<TestApi> {
   const server: Server = createHttpServer({
     db,
     log: pino({ level: 'silent' }),
     production: options.production ?? false,
     maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
+    engine: options.engine,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

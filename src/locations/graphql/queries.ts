@@ -8,7 +8,7 @@ import { LocationRef, OrganizationRef } from '../../graphql/refs.ts';
 import { findOrganization, visibleOrganizations } from '../../orgs/service.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { LOCATION_STATUSES } from '../model.ts';
-import { listAudit, listLocations, type LocationOrder, type LocationRecord } from '../repository.ts';
+import { listAudit, listLocations, type LocationFilterQuery, type LocationOrder, type LocationRecord } from '../repository.ts';
 import { loadNode } from '../../graphql/node.ts';
 import { AuditEntryRef, LocationStatusEnum } from './types.ts';
 
@@ -16,7 +16,7 @@ const LocationOrderEnum = builder.enumType('LocationOrder', {
   values: ['NAME_ASC', 'STORE_CODE_ASC', 'UPDATED_AT_DESC', 'CREATED_AT_ASC'] as const,
 });
 
-const LocationFilter = builder.inputType('LocationFilter', {
+export const LocationFilter = builder.inputType('LocationFilter', {
   fields: (f) => ({
     search: f.string({ required: false, description: 'Matches name, localized names, store code or city.' }),
     labels: f.stringList({ required: false, description: 'Locations carrying all of these labels.' }),
@@ -29,6 +29,21 @@ const LocationFilter = builder.inputType('LocationFilter', {
 
 type FilterShape = typeof LocationFilter.$inferInput;
 
+/** The filter as the repository takes it; a store manager's filter is limited to their stores. */
+export async function toFilterQuery(ctx: Context, orgId: string, filter: FilterShape): Promise<LocationFilterQuery> {
+  const groupIds = filter.groups?.map((g) => idOf(String(g), 'LocationGroup') ?? '00000000-0000-0000-0000-000000000000');
+  return {
+    orgId,
+    storeManagerId: await ctx.access.storeManagerIn(orgId),
+    search: filter.search?.trim() || null,
+    labels: filter.labels ?? null,
+    groupIds: groupIds ?? null,
+    statuses: filter.status?.filter((s) => (LOCATION_STATUSES as readonly string[]).includes(s)) ?? null,
+    countries: filter.country?.map((c) => c.toUpperCase()) ?? null,
+    includeArchived: filter.includeArchived ?? false,
+  };
+}
+
 async function locationsConnection(
   ctx: Context,
   org: { id: string },
@@ -38,17 +53,8 @@ async function locationsConnection(
   const orderBy = args.orderBy ?? 'NAME_ASC';
   const after = page.after ? decodeCursor(page.after, 2) : null;
   if (after && !validCursor(after, orderBy)) throw new GraphQLError('Invalid cursor.', { extensions: { code: 'BAD_USER_INPUT' } });
-  const filter = args.filter ?? {};
-  const groupIds = filter.groups?.map((g) => idOf(String(g), 'LocationGroup') ?? '00000000-0000-0000-0000-000000000000');
   const items = await listLocations(ctx.db, {
-    orgId: org.id,
-    storeManagerId: await ctx.access.storeManagerIn(org.id),
-    search: filter.search?.trim() || null,
-    labels: filter.labels ?? null,
-    groupIds: groupIds ?? null,
-    statuses: filter.status?.filter((s) => (LOCATION_STATUSES as readonly string[]).includes(s)) ?? null,
-    countries: filter.country?.map((c) => c.toUpperCase()) ?? null,
-    includeArchived: filter.includeArchived ?? false,
+    ...(await toFilterQuery(ctx, org.id, args.filter ?? {})),
     orderBy,
     after: after ? { value: after[0]!, id: after[1]! } : null,
     limit: page.first + 1,

@@ -1,0 +1,45 @@
+import type { Job, JobsOptions } from 'bullmq';
+import type { z } from 'zod';
+import type { Logger } from '../src/log.ts';
+import type { Engine } from '../src/listings/engine.ts';
+import type { QueueName, Queues } from './queues.ts';
+
+export interface JobContext {
+  engine: Engine;
+  job: Job;
+  /** The worker's lock token, needed to move the job (e.g. to delayed). */
+  token: string | undefined;
+  log: Logger;
+}
+
+/**
+ * A job: its name, its queue, the zod schema of its payload and its handler. Payloads hold ids,
+ * never secrets (Redis keeps job data in clear text). Handlers are idempotent: delivery is at
+ * least once.
+ */
+export interface JobDefinition<Schema extends z.ZodType> {
+  name: string;
+  queue: QueueName;
+  schema: Schema;
+  options: JobsOptions;
+  handler(payload: z.output<Schema>, context: JobContext): Promise<void>;
+}
+
+export function defineJob<Schema extends z.ZodType>(definition: JobDefinition<Schema>): JobDefinition<Schema> {
+  return definition;
+}
+
+/** Adds jobs after checking their payloads, in one round trip per call. */
+export async function enqueue<Schema extends z.ZodType>(
+  queues: Queues,
+  definition: JobDefinition<Schema>,
+  items: readonly { payload: z.input<Schema>; options?: JobsOptions }[],
+): Promise<void> {
+  if (items.length === 0) return;
+  const jobs = items.map((item) => ({
+    name: definition.name,
+    data: definition.schema.parse(item.payload),
+    opts: { ...definition.options, ...item.options },
+  }));
+  await queues.get(definition.queue).addBulk(jobs);
+}

@@ -1,0 +1,77 @@
+import type { Redis } from 'ioredis';
+import { breakerPool, type CircuitBreaker } from '../../connectors/runtime/breaker.ts';
+import { makePlatformCall, type CallObservation } from '../../connectors/runtime/call.ts';
+import type { Connector, PlatformCall } from '../../connectors/runtime/connector.ts';
+import { createRateLimiter, type RateLimiter } from '../../connectors/runtime/rateLimiter.ts';
+import type { Queues } from '../../jobs/queues.ts';
+import type { Keyring } from '../crypto/keyring.ts';
+import type { Db } from '../db/database.ts';
+import type { RunOutcome } from '../db/schema.ts';
+import type { Logger } from '../log.ts';
+import type { ConnectorRegistry } from '../platforms/registry.ts';
+import { createSessionCache, type SessionCache } from '../platforms/sessions.ts';
+
+export interface EngineMetrics {
+  outcome(platform: string, outcome: RunOutcome): void;
+  call(observation: CallObservation): void;
+}
+
+/** Everything the sync pipeline needs, built once per process and handed to jobs and services. */
+export interface Engine {
+  db: Db;
+  log: Logger;
+  queues: Queues;
+  registry: ConnectorRegistry;
+  keyring: Keyring;
+  limiter: RateLimiter;
+  sessions: SessionCache;
+  metrics: EngineMetrics | undefined;
+  /** The quota- and breaker-guarded call for one connector. */
+  callFor(connector: Connector): PlatformCall;
+  breaker(platform: string): CircuitBreaker;
+}
+
+export interface EngineOptions {
+  db: Db;
+  log: Logger;
+  queues: Queues;
+  registry: ConnectorRegistry;
+  keyring: Keyring;
+  /** Redis for quota bookkeeping; the queues' producer connection when not given. */
+  limiterRedis?: Redis;
+  timeoutMs: number;
+  metrics?: EngineMetrics;
+}
+
+export function createEngine(options: EngineOptions): Engine {
+  const limiter = createRateLimiter(options.limiterRedis ?? options.queues.redis, { prefix: `${options.queues.config.prefix}:quota` });
+  const breaker = breakerPool();
+  const calls = new Map<string, PlatformCall>();
+  return {
+    db: options.db,
+    log: options.log,
+    queues: options.queues,
+    registry: options.registry,
+    keyring: options.keyring,
+    limiter,
+    sessions: createSessionCache(options),
+    metrics: options.metrics,
+    breaker,
+    callFor(connector) {
+      const id = connector.manifest.id;
+      let call = calls.get(id);
+      if (!call) {
+        call = makePlatformCall({
+          connector,
+          quotas: options.registry.quotas(id),
+          limiter,
+          breaker: breaker(id),
+          timeoutMs: options.timeoutMs,
+          observe: options.metrics ? (o) => options.metrics?.call(o) : undefined,
+        });
+        calls.set(id, call);
+      }
+      return call;
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import type { Connector, JsonValue, PlatformCall, Projection } from '../../connectors/runtime/connector.ts';
+import { CircuitOpenError } from '../../connectors/runtime/call.ts';
+import { PlatformError } from '../../connectors/runtime/errors.ts';
+import type { ListingRow, LocationRow } from '../db/schema.ts';
+import { toRecord } from '../locations/repository.ts';
+import { findConnection, setConnectionStatus } from '../platforms/repository.ts';
+import type { Engine } from './engine.ts';
+import { recordProblems } from './repository.ts';
+import { driftedKeys, fieldStatuses } from './state.ts';
+import { recordPlatformEdits } from './suggestedEdits.ts';
+import { appendOutbox } from '../outbox/repository.ts';
+
+/**
+ * Data flow 3: fetch each listing as the platform shows it. Where it shows something other than
+ * what we delivered, the fields turn MISMATCH and the listing is delivered again (Tenpo is the
+ * source of truth); edits the platform made on its own side and flags (Google's diffMask)
+ * become suggested edits for a person to accept or reject instead.
+ */
+export type ReadBackOutcome =
+  | { kind: 'done'; read: number }
+  /** Quota or open circuit: continue after `after` once `retryAfterMs` has passed. */
+  | { kind: 'deferred'; retryAfterMs: number; after: string | null; read: number }
+  /** The platform failed transiently: retry from `after` with backoff. */
+  | { kind: 'retry'; error: PlatformError; after: string | null; read: number };
+
+const PAGE = 50;
+
+export async function readBackConnection(engine: Engine, connectionId: string, after: string | null): Promise<ReadBackOutcome> {
+  const connection = await findConnection(engine.db, connectionId);
+  const connector = connection && engine.registry.get(connection.platform);
+  if (!connection || connection.status !== 'ACTIVE' || !connector?.manifest.capabilities.readBack) return { kind: 'done', read: 0 };
+  const session = engine.sessions.get(connector, connection);
+  const call = engine.callFor(connector);
+  const settings = connection.settings as Record<string, JsonValue>;
+  let cursor = after;
+  let read = 0;
+  for (;;) {
+    const page = await engine.db
+      .selectFrom('listings as li')
+      .innerJoin('locations as lo', 'lo.id', 'li.location_id')
+      .selectAll('li')
+      .where('li.connection_id', '=', connectionId)
+      .where('li.platform_listing_id', 'is not', null)
+      .where('li.delivered_state', 'is not', null)
+      .where('lo.archived_at', 'is', null)
+      .$if(cursor !== null, (q) => q.where('li.id', '>', cursor!))
+      .orderBy('li.id')
+      .limit(PAGE)
+      .execute();
+    if (page.length === 0) return { kind: 'done', read };
+    const locations = new Map(
+      (await engine.db.selectFrom('locations').selectAll().where('id', 'in', page.map((l) => l.location_id)).execute()).map((l) => [l.id, l]),
+    );
+    for (const listing of page) {
+      try {
+        await readBackListing(engine, connector, session, call, listing, locations.get(listing.location_id)!, settings);
+      } catch (raw) {
+        const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
+        if (error.kind === 'RATE_LIMITED' || error instanceof CircuitOpenError) {
+          return { kind: 'deferred', retryAfterMs: error.details.retryAfterMs ?? 2_000, after: cursor, read };
+        }
+        if (error.kind === 'AUTH_REVOKED') {
+          await setConnectionStatus(engine.db, connectionId, 'ACTION_REQUIRED', error.message);
+          engine.sessions.forget(connectionId);
+          return { kind: 'done', read };
+        }
+        if (error.kind === 'NOT_FOUND') {
+          await recordProblems(engine.db, listing.id, 'ACTION_REQUIRED', [
+            { kind: 'ACTION_REQUIRED', field: null, rule: `${connector.manifest.id}.listing_gone`, message: `The linked listing ${listing.platform_listing_id} no longer exists on ${connector.manifest.name}; link the store to its current listing.` },
+          ]);
+        } else if (error.kind === 'TRANSIENT') {
+          // The listings already read keep their results; the retry starts after them.
+          return { kind: 'retry', error, after: cursor, read };
+        } else {
+          engine.log.warn({ err: error, listingId: listing.id }, 'read-back of a listing failed');
+        }
+      }
+      cursor = listing.id;
+      read += 1;
+    }
+  }
+}
+
+async function readBackListing(
+  engine: Engine,
+  connector: Connector,
+  session: unknown,
+  call: PlatformCall,
+  listing: ListingRow,
+  location: LocationRow,
+  settings: Record<string, JsonValue>,
+): Promise<void> {
+  const shown = await connector.readBack(session, call, listing.platform_listing_id!);
+  const delivered = (listing.delivered_state ?? {}) as Projection;
+  const projected = connector.project(toRecord(location).data, { settings });
+  const ours = projected.ok ? projected.projection : delivered;
+  const edits = shown.platformEdits;
+  await recordPlatformEdits(engine.db, listing, edits, ours, connector.fields);
+
+  // What the public sees is the platform's current value, with its own edits on top.
+  const visible = { ...shown.current, ...edits };
+  const drift = driftedKeys(delivered, shown.current).filter((k) => !(k in edits));
+  const statuses = fieldStatuses(connector.fields, ours, visible, projected.ok ? projected.notSupported : []);
+  // The resync goes through the outbox, so it is enqueued if and only if the state is saved.
+  await engine.db.transaction().execute(async (trx) => {
+    await trx
+    .updateTable('listings')
+    .set({
+      field_status: JSON.stringify(statuses),
+      read_back_at: new Date(),
+      public_url: shown.publicUrl ?? listing.public_url,
+      ...(drift.length > 0 ? { force_keys: JSON.stringify([...new Set([...listing.force_keys, ...drift])]), status: 'PENDING' as const } : {}),
+    })
+    .where('id', '=', listing.id)
+    .execute();
+    if (drift.length > 0) {
+      await appendOutbox(trx, [{ orgId: listing.org_id, aggregateType: 'listing', aggregateId: listing.id, eventType: 'listing.resync', aggregateVersion: 1, payload: {} }]);
+    }
+  });
+  if (drift.length > 0) engine.log.info({ listingId: listing.id, drift }, 'platform shows something other than what we delivered; delivering again');
+}

@@ -1,0 +1,171 @@
+import type { Connector, JsonValue, Projection } from '../../connectors/runtime/connector.ts';
+import { CircuitOpenError } from '../../connectors/runtime/call.ts';
+import { PlatformError } from '../../connectors/runtime/errors.ts';
+import type { RunOutcome } from '../db/schema.ts';
+import { toRecord } from '../locations/repository.ts';
+import { setConnectionStatus } from '../platforms/repository.ts';
+import type { Engine } from './engine.ts';
+import {
+  loadSyncSubject,
+  recordDelivered,
+  recordError,
+  recordProblems,
+  recordUnchanged,
+  resolveRunItems,
+  type ListingError,
+  type SyncSubject,
+} from './repository.ts';
+import { changedKeys, fieldStatuses, projectionHash } from './state.ts';
+
+/**
+ * Data flow 2 for one listing: project the location into the platform's shape (or record why it
+ * cannot be published), diff against what was last delivered, deliver only the change within
+ * the platform's quotas, and record the listing's state. Idempotent: run twice, the second
+ * finds nothing changed and makes no call.
+ */
+export type SyncResult =
+  | { kind: 'done'; outcome: RunOutcome }
+  /** Quota or circuit: try again after `retryAfterMs`, without counting an attempt. */
+  | { kind: 'deferred'; retryAfterMs: number; reason: string }
+  | { kind: 'gone' };
+
+const DEFAULT_RATE_LIMIT_WAIT_MS = 2_000;
+
+function listingError(error: PlatformError): ListingError {
+  return {
+    code: error.kind,
+    message: error.message,
+    field: error.details.field ?? null,
+    rule: error.details.rule ?? null,
+    platformMessage: error.details.platformMessage ?? null,
+    at: new Date().toISOString(),
+  };
+}
+
+async function finish(engine: Engine, subject: SyncSubject, outcome: RunOutcome): Promise<SyncResult> {
+  await resolveRunItems(engine.db, subject.listing.id, outcome, subject.readAt);
+  engine.metrics?.outcome(subject.listing.platform, outcome);
+  return { kind: 'done', outcome };
+}
+
+export async function syncListing(engine: Engine, listingId: string, attempt: { final: boolean }): Promise<SyncResult> {
+  const subject = await loadSyncSubject(engine.db, listingId);
+  if (!subject) return { kind: 'gone' };
+  const { listing, connection, location } = subject;
+  const log = engine.log.child({ listingId, locationId: location.id, connectionId: connection.id, platform: listing.platform });
+
+  const connector = engine.registry.get(listing.platform);
+  if (!connector) {
+    const message = engine.registry.unavailable(listing.platform) ?? 'Connector unavailable.';
+    await recordError(engine.db, listingId, { code: 'PERMANENT', message, field: null, rule: null, platformMessage: null, at: new Date().toISOString() }, 'FAILED');
+    return finish(engine, subject, 'FAILED');
+  }
+  if (connection.status !== 'ACTIVE') {
+    const message = connection.status_message ?? `The ${connector.manifest.name} connection needs attention before listings can sync.`;
+    await recordError(engine.db, listingId, { code: 'CONNECTION', message, field: null, rule: null, platformMessage: null, at: new Date().toISOString() }, 'ACTION_REQUIRED');
+    return finish(engine, subject, 'ACTION_REQUIRED');
+  }
+  // Archiving a store in Tenpo stops syncing it; it does not close it on the platforms.
+  if (location.archived_at) return finish(engine, subject, 'UNCHANGED');
+
+  const settings = connection.settings as Record<string, JsonValue>;
+  const projected = connector.project(toRecord(location).data, { settings });
+  if (!projected.ok) {
+    const status = projected.problems.some((p) => p.kind === 'NOT_ELIGIBLE') ? 'NOT_ELIGIBLE' : 'ACTION_REQUIRED';
+    await recordProblems(engine.db, listingId, status, projected.problems);
+    return finish(engine, subject, status);
+  }
+
+  const { projection, notSupported } = projected;
+  const delivered = (listing.delivered_state as Projection | null) ?? null;
+  const changed = changedKeys(delivered, projection, listing.force_keys);
+  const statuses = fieldStatuses(connector.fields, projection, null, notSupported);
+  if (listing.platform_listing_id && delivered && changed.length === 0) {
+    await recordUnchanged(engine.db, listing, location.version, statuses);
+    return finish(engine, subject, 'UNCHANGED');
+  }
+
+  if (!listing.platform_listing_id) {
+    // Until the account's existing listings are linked by store code, creating one could duplicate it.
+    if (!connection.linked_at) return { kind: 'deferred', retryAfterMs: 2_000, reason: 'connection not linked yet' };
+    if (settings.createListings === false) {
+      await recordProblems(engine.db, listingId, 'ACTION_REQUIRED', [
+        {
+          kind: 'ACTION_REQUIRED',
+          field: 'storeCode',
+          rule: 'tenpo.listing_not_linked',
+          message: `No ${connector.manifest.name} listing has store code "${location.store_code}". Link the store to its listing, or let Tenpo create listings for this connection.`,
+        },
+      ]);
+      return finish(engine, subject, 'ACTION_REQUIRED');
+    }
+  }
+
+  try {
+    const session = engine.sessions.get(connector, connection);
+    const result = await connector.deliver(session, engine.callFor(connector), {
+      platformListingId: listing.platform_listing_id,
+      projection,
+      changed: listing.platform_listing_id ? changed : Object.keys(projection).sort(),
+      firstWrite: listing.delivered_at === null,
+      requestId: listing.id,
+    });
+    await recordDelivered(engine.db, listingId, {
+      status: result.status,
+      projection,
+      hash: projectionHash(projection),
+      locationVersion: location.version,
+      platformListingId: result.platformListingId,
+      publicUrl: result.publicUrl,
+      fieldStatus: statuses,
+    });
+    log.debug({ changed }, 'listing delivered');
+    return finish(engine, subject, 'DELIVERED');
+  } catch (raw) {
+    const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
+    return handleFailure(engine, subject, connector, error, attempt, log);
+  }
+}
+
+async function handleFailure(
+  engine: Engine,
+  subject: SyncSubject,
+  connector: Connector,
+  error: PlatformError,
+  attempt: { final: boolean },
+  log: Engine['log'],
+): Promise<SyncResult> {
+  const { listing, connection } = subject;
+  if (error.kind === 'RATE_LIMITED' || error instanceof CircuitOpenError) {
+    return { kind: 'deferred', retryAfterMs: error.details.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, reason: error.message };
+  }
+  if (error.kind === 'TRANSIENT') {
+    await recordError(engine.db, listing.id, listingError(error), attempt.final ? 'FAILED' : undefined);
+    if (attempt.final) {
+      log.warn({ err: error }, 'listing sync failed after its last attempt');
+      return finish(engine, subject, 'FAILED');
+    }
+    throw error;
+  }
+  if (error.kind === 'AUTH_REVOKED') {
+    await setConnectionStatus(engine.db, connection.id, 'ACTION_REQUIRED', error.message);
+    engine.sessions.forget(connection.id);
+    await recordError(engine.db, listing.id, listingError(error), 'ACTION_REQUIRED');
+    log.warn({ kind: error.kind }, 'platform credentials no longer work; connection needs a person');
+    return finish(engine, subject, 'ACTION_REQUIRED');
+  }
+  if (error.kind === 'INVALID' || error.kind === 'NOT_FOUND') {
+    const problem = {
+      kind: 'ACTION_REQUIRED' as const,
+      field: error.details.field ?? null,
+      rule: error.details.rule ?? `${connector.manifest.id}.${error.kind}`,
+      message: error.message,
+    };
+    await recordError(engine.db, listing.id, listingError(error));
+    await recordProblems(engine.db, listing.id, 'ACTION_REQUIRED', [problem]);
+    return finish(engine, subject, 'ACTION_REQUIRED');
+  }
+  log.error({ err: error, platformMessage: error.details.platformMessage }, 'listing sync failed permanently');
+  await recordError(engine.db, listing.id, listingError(error), 'FAILED');
+  return finish(engine, subject, 'FAILED');
+}
