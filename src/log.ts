@@ -7,7 +7,7 @@ export const log: Logger = pino({
   level: env().LOG_LEVEL,
   base: { service: 'tenpo' },
   redact: {
-    paths: ['req.headers.authorization', '*.password', '*.token', '*.apiKey', '*.secret'],
+    paths: ['req.headers.authorization', '*.password', '*.token', '*.apiKey', '*.secret', 'credentials', '*.credentials', '*.refreshToken', '*.accessToken'],
     censor: '[redacted]',
   },
 });

@@ -66,7 +66,14 @@ export function makePlatformCall(ctx: CallContext): PlatformCall {
 
   async function reserve(budget: Budget): Promise<void> {
     for (;;) {
-      const r = await ctx.limiter.reserve(budget.key, budget.limits);
+      const r = await ctx.limiter.reserve(budget.key, budget.limits).catch((err: unknown) => {
+        // The quota log lives in Redis. While Redis is away no call may go out (it could break the
+        // platform's quota), and nothing is wrong with the listing: a transient failure, retried.
+        throw new PlatformError('TRANSIENT', `Tenpo could not reach its quota store (Redis); the update to ${ctx.connector.manifest.name} will be retried.`, {
+          rule: 'tenpo.quota_store_unavailable',
+          platformMessage: err instanceof Error ? err.message : String(err),
+        });
+      });
       if (r.ok) return;
       if (r.retryAfterMs > maxWaitMs) {
         throw new PlatformError('RATE_LIMITED', `${ctx.connector.manifest.name} quota reached; next slot in ${Math.ceil(r.retryAfterMs / 1000)} s.`, {
@@ -94,7 +101,8 @@ export function makePlatformCall(ctx: CallContext): PlatformCall {
       if (error.kind === 'TRANSIENT') ctx.breaker.failure();
       else ctx.breaker.success(); // the platform answered; it is up, whatever it said
       // The platform says we went over: hold every worker back, not just this job.
-      if (error.kind === 'RATE_LIMITED') await ctx.limiter.penalize(platform, error.details.retryAfterMs ?? defaultPenaltyMs);
+      // Best effort: with Redis away, the platform's answer is still the error to act on.
+      if (error.kind === 'RATE_LIMITED') await ctx.limiter.penalize(platform, error.details.retryAfterMs ?? defaultPenaltyMs).catch(() => {});
       ctx.observe?.({ platform, kind: options.kind, seconds: (performance.now() - started) / 1000, error: error.kind });
       throw error;
     }

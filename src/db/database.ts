@@ -39,6 +39,12 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
         oid === DATE_OID || oid === INT8_OID ? passThrough : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // A connection the server closed (restart, failover, pg_terminate_backend, idle timeout) emits
+  // 'error'; unheard, that is an uncaught exception and takes the whole process down. An idle
+  // client is dropped by the pool ('error' on the pool); a checked-out one fails its query and
+  // is dropped when released (the listener each client gets on connect).
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', location: redactUrl(url), close: () => db.destroy() };
 }

@@ -1,4 +1,4 @@
-import type { Connector, JsonValue, Projection } from '../../connectors/runtime/connector.ts';
+import type { Connector, DeliverResult, JsonValue, Projection } from '../../connectors/runtime/connector.ts';
 import { CircuitOpenError } from '../../connectors/runtime/call.ts';
 import { PlatformError } from '../../connectors/runtime/errors.ts';
 import type { RunOutcome } from '../db/schema.ts';
@@ -101,30 +101,33 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
     }
   }
 
+  let result: DeliverResult;
   try {
     const session = engine.sessions.get(connector, connection);
-    const result = await connector.deliver(session, engine.callFor(connector), {
+    result = await connector.deliver(session, engine.callFor(connector), {
       platformListingId: listing.platform_listing_id,
       projection,
       changed: listing.platform_listing_id ? changed : Object.keys(projection).sort(),
       firstWrite: listing.delivered_at === null,
       requestId: listing.id,
     });
-    await recordDelivered(engine.db, listingId, {
-      status: result.status,
-      projection,
-      hash: projectionHash(projection),
-      locationVersion: location.version,
-      platformListingId: result.platformListingId,
-      publicUrl: result.publicUrl,
-      fieldStatus: statuses,
-    });
-    log.debug({ changed }, 'listing delivered');
-    return finish(engine, subject, 'DELIVERED');
   } catch (raw) {
     const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
     return handleFailure(engine, subject, connector, error, attempt, log);
   }
+  // Outside the try: a database error here is ours, not the platform's. It fails the job, which
+  // is retried; the retry delivers the same data again (an identical write) and records it.
+  await recordDelivered(engine.db, listingId, {
+    status: result.status,
+    projection,
+    hash: projectionHash(projection),
+    locationVersion: location.version,
+    platformListingId: result.platformListingId,
+    publicUrl: result.publicUrl,
+    fieldStatus: statuses,
+  });
+  log.debug({ changed }, 'listing delivered');
+  return finish(engine, subject, 'DELIVERED');
 }
 
 async function handleFailure(
