@@ -5,8 +5,6 @@ import { useSyncSuite } from './support.ts';
 
 const suite = useSyncSuite();
 
-const gidOf = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
-
 describe('who may see and change listings, connections, runs and suggestions', () => {
   const ids = {} as { connection: string; listing: string; run: string; edit: string; location: string; other: string };
 
