@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { z } from 'zod';
 import type { Engine } from '../src/listings/engine.ts';
@@ -70,7 +71,15 @@ export async function startWorkers(engine: Engine, options: WorkerOptions): Prom
     relay,
     async stop() {
       await relay.stop();
-      await Promise.all(workers.map((w) => w.close()));
+      // close() waits for in-flight jobs, but hangs when Redis went away around the moment it
+      // is called; past the lock period any job still held is abandoned to another worker's
+      // stalled check rather than blocking shutdown forever.
+      const graceful = Promise.all(workers.map((w) => w.close()));
+      const timedOut = await Promise.race([graceful.then(() => false), sleep(lockDuration, true, { ref: false })]);
+      if (timedOut) {
+        engine.log.warn({ graceMs: lockDuration }, 'workers did not stop in time; closing without waiting for in-flight jobs');
+        await Promise.race([Promise.all(workers.map((w) => w.close(true))), sleep(2_000, undefined, { ref: false })]);
+      }
       for (const c of connections) c.disconnect();
     },
   };

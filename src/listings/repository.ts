@@ -66,6 +66,8 @@ export interface DeliveredState {
   platformListingId: string;
   publicUrl: string | null;
   fieldStatus: Partial<Record<string, FieldStatus>>;
+  /** Keys to send again on the next sync although this delivery included them. */
+  forceKeys?: readonly string[];
 }
 
 export async function recordDelivered(db: Executor, listingId: string, state: DeliveredState): Promise<void> {
@@ -81,7 +83,7 @@ export async function recordDelivered(db: Executor, listingId: string, state: De
       platform_listing_id: state.platformListingId,
       public_url: state.publicUrl,
       field_status: JSON.stringify(state.fieldStatus),
-      force_keys: '[]',
+      force_keys: JSON.stringify(state.forceKeys ?? []),
       problems: '[]',
       last_error: null,
       attempted_at: now,

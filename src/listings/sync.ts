@@ -1,8 +1,9 @@
-import type { Connector, DeliverResult, JsonValue, Projection } from '../../connectors/runtime/connector.ts';
+import type { Connector, DeliverResult, JsonValue, PlatformCall, Projection } from '../../connectors/runtime/connector.ts';
 import { CircuitOpenError } from '../../connectors/runtime/call.ts';
 import { PlatformError } from '../../connectors/runtime/errors.ts';
 import type { RunOutcome } from '../db/schema.ts';
 import { toRecord } from '../locations/repository.ts';
+import { appendOutbox } from '../outbox/repository.ts';
 import { setConnectionStatus } from '../platforms/repository.ts';
 import type { Engine } from './engine.ts';
 import {
@@ -15,7 +16,7 @@ import {
   type ListingError,
   type SyncSubject,
 } from './repository.ts';
-import { changedKeys, fieldStatuses, projectionHash } from './state.ts';
+import { changedKeys, driftedKeys, fieldStatuses, projectionHash } from './state.ts';
 
 /**
  * Data flow 2 for one listing: project the location into the platform's shape (or record why it
@@ -102,22 +103,25 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
   }
 
   let result: DeliverResult;
+  let stale: string[] = [];
   try {
     const session = engine.sessions.get(connector, connection);
-    result = await connector.deliver(session, engine.callFor(connector), {
+    const call = engine.callFor(connector);
+    result = await connector.deliver(session, call, {
       platformListingId: listing.platform_listing_id,
       projection,
       changed: listing.platform_listing_id ? changed : Object.keys(projection).sort(),
       firstWrite: listing.delivered_at === null,
       requestId: listing.id,
     });
+    if (!listing.platform_listing_id) stale = await staleAfterCreate(connector, session, call, result.platformListingId, projection);
   } catch (raw) {
     const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
     return handleFailure(engine, subject, connector, error, attempt, log);
   }
   // Outside the try: a database error here is ours, not the platform's. It fails the job, which
   // is retried; the retry delivers the same data again (an identical write) and records it.
-  await recordDelivered(engine.db, listingId, {
+  const state = {
     status: result.status,
     projection,
     hash: projectionHash(projection),
@@ -125,9 +129,33 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
     platformListingId: result.platformListingId,
     publicUrl: result.publicUrl,
     fieldStatus: statuses,
-  });
+  };
+  if (stale.length === 0) {
+    await recordDelivered(engine.db, listingId, state);
+  } else {
+    log.info({ stale }, 'the created listing holds older data (a retried create); delivering again');
+    await engine.db.transaction().execute(async (trx) => {
+      await recordDelivered(trx, listingId, { ...state, status: 'PENDING', forceKeys: stale });
+      await appendOutbox(trx, [{ orgId: listing.org_id, aggregateType: 'listing', aggregateId: listingId, eventType: 'listing.resync', aggregateVersion: 1, payload: {} }]);
+    });
+  }
   log.debug({ changed }, 'listing delivered');
   return finish(engine, subject, 'DELIVERED');
+}
+
+/**
+ * A create retried after its answer was lost gets back, by its request id, the listing the first
+ * attempt made, with that attempt's data. Reading it back tells which keys still need sending.
+ * A failed read is left to the scheduled read-back.
+ */
+async function staleAfterCreate(connector: Connector, session: unknown, call: PlatformCall, platformListingId: string, projection: Projection): Promise<string[]> {
+  if (!connector.manifest.capabilities.readBack) return [];
+  try {
+    const shown = await connector.readBack(session, call, platformListingId);
+    return driftedKeys(projection, shown.current).filter((k) => k in projection);
+  } catch {
+    return [];
+  }
 }
 
 async function handleFailure(
