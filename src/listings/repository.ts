@@ -21,6 +21,8 @@ export async function ensureListings(db: Executor, scope: { locationIds: readonl
     join platform_connections c on c.org_id = l.org_id and c.status <> 'DISCONNECTED'
     where l.archived_at is null
       and ${'locationIds' in scope ? sql`l.id = any(${[...scope.locationIds]}::uuid[])` : sql`c.id = ${scope.connectionId}`}
+    -- One order for every caller: concurrent inserts of the same pairs then wait, never deadlock.
+    order by l.id, c.id
     on conflict (location_id, connection_id) do nothing`.execute(db);
 }
 

@@ -31,12 +31,13 @@ export interface StartRunInput {
 }
 
 export async function startSyncRun(db: Db, input: StartRunInput): Promise<SyncRun> {
+  // Listings appear on connect and on create; this catches stores added while a connection was
+  // being linked. Committed on its own, so the run's transaction holds no insert locks the relay waits on.
+  const ids = (await filteredLocations(db, input.filter).select('locations.id').execute()).map((l) => l.id);
+  await ensureListings(db, { locationIds: ids });
   return db.transaction().execute(async (trx) => {
     const id = randomUUID();
     const locations = filteredLocations(trx, input.filter).select('locations.id');
-    // Listings appear on connect and on create; this catches stores added while a connection was being linked.
-    const ids = (await locations.execute()).map((l) => l.id);
-    await ensureListings(trx, { locationIds: ids });
     const run = await trx
       .insertInto('sync_runs')
       .values({ id, org_id: input.orgId, requested_by: input.requestedBy, filter: JSON.stringify({ ...input.filter, platforms: input.platforms }), total: 0 })

@@ -72,7 +72,8 @@ export async function startSyncHarness(db: Db, options: SyncHarnessOptions = {})
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
     }),
     async startWorkers(concurrency = 8) {
-      const workers = await startWorkers(engine, { concurrency, readBackEveryMinutes: 24 * 60 });
+      // A short lock: a job whose completion was lost (Redis down) is taken up again in seconds.
+      const workers = await startWorkers(engine, { concurrency, readBackEveryMinutes: 24 * 60, lockDurationMs: 5_000 });
       running.push(workers);
       return workers;
     },
