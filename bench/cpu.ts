@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 let ticksPerSecond: number | null = null;
-function clockTicks(): number {
+export function clockTicks(): number {
   try {
     ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
   } catch {
@@ -18,7 +18,7 @@ function clockTicks(): number {
 }
 
 /** Busy and total jiffies of all cores together, from /proc/stat. */
-function machineTimes(): { busy: number; total: number } | null {
+export function machineTimes(): { busy: number; total: number } | null {
   try {
     const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
     const total = fields.reduce((a, b) => a + b, 0);

@@ -4,21 +4,10 @@
  * bench/cpu.ts, but for several processes at once, found by pid or by command name. Linux /proc
  * only; shares read as null elsewhere.
  */
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { clockTicks, machineTimes } from './cpu.ts';
 
-let ticksPerSecond: number | null = null;
-function clockTicks(): number {
-  try {
-    ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    ticksPerSecond = 100;
-  }
-  return ticksPerSecond;
-}
-
-/** utime + stime of one process, in jiffies, or null when it is gone. */
 function stat(pid: string): { name: string; ticks: number } | null {
   let text: string;
   try {
@@ -60,16 +49,6 @@ function ticksByName(wanted: readonly (NamedProcess & { label: string })[]): Map
     // not Linux
   }
   return out;
-}
-
-function machineTimes(): { busy: number; total: number } | null {
-  try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    const total = fields.reduce((a, b) => a + b, 0);
-    return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
-  } catch {
-    return null;
-  }
 }
 
 /** Percent of one core per process label; `other` is the rest of the machine's busy time. */
