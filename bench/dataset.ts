@@ -5,23 +5,13 @@
  * the CSV and a re-run of the benchmark all see the same data.
  */
 import type { Attribute, DayHours, LocationData, LocationStatus, SpecialHours, Weekday } from '../src/locations/model.ts';
+import { seededRandom } from './random.ts';
 
 /** The name_<locale> columns the CSV needs besides ja and en (see writeLocationCsv options.locales). */
 export const EXTRA_LOCALES = ['zh-Hant', 'ko'] as const;
 
 type Rng = () => number;
 
-// mulberry32: tiny and good enough to spread rows over the tables below.
-function rngFor(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!;
 const digits = (rng: Rng, n: number): string => Array.from({ length: n }, () => Math.floor(rng() * 10)).join('');
@@ -154,7 +144,7 @@ function attributes(rng: Rng, japan: boolean, brand: Brand, website: string): At
 
 /** Row i of the data set: a complete location and its groups. */
 export function benchLocation(i: number): { data: LocationData; groups: string[] } {
-  const rng = rngFor(i * 2654435761 + 1);
+  const rng = seededRandom(i * 2654435761 + 1);
   const japan = rng() < 0.85;
   const area = pick(rng, japan ? AREAS : INTERNATIONAL);
   const brand = pick(rng, BRANDS);

@@ -7,3 +7,6 @@ process.env.LOG_LEVEL = 'silent';
 // API keys are HMACs under TENPO_SECRET: the key minted here must verify in the server
 // process, which runs with NODE_ENV=production and so requires a secret.
 process.env.TENPO_SECRET ??= 'bench-api-secret-not-for-production';
+// Server processes run with NODE_ENV=production, which requires these too (src/env.ts).
+process.env.TENPO_KEYRING ??= `bench:${Buffer.from('tenpo-bench-keyring-32-bytes-xx!').toString('base64')}`;
+process.env.TENPO_FRAUD_HASH_KEY ??= 'bench-fraud-hash-key-not-for-production';

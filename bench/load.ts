@@ -12,6 +12,8 @@ export interface LoadSettings {
   duration: number;
   connections: number;
   warmup: number;
+  /** Requests per second across all connections (open loop); as fast as answers come when absent. */
+  rate?: number;
 }
 
 export interface Scenario {
@@ -51,15 +53,15 @@ export function bump(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
-async function fire(url: string, requests: autocannon.Request[], connections: number, duration: number): Promise<autocannon.Result> {
-  return autocannon({ url: `${url}/graphql`, connections, duration, requests, timeout: 10 });
+async function fire(url: string, requests: autocannon.Request[], settings: LoadSettings, duration: number): Promise<autocannon.Result> {
+  return autocannon({ url: `${url}/graphql`, connections: settings.connections, duration, requests, timeout: 10, ...(settings.rate ? { overallRate: settings.rate } : {}) });
 }
 
 export async function runLoad(server: ServerProcess, scenario: Scenario, settings: LoadSettings): Promise<LoadResult> {
-  if (settings.warmup > 0) await fire(server.url, scenario.requests(), settings.connections, settings.warmup);
+  if (settings.warmup > 0) await fire(server.url, scenario.requests(), settings, settings.warmup);
   scenario.takeFailures();
   const stopMeter = await cpuMeter(() => server.cpuMicros());
-  const result = await fire(server.url, scenario.requests(), settings.connections, settings.duration);
+  const result = await fire(server.url, scenario.requests(), settings, settings.duration);
   const cpu = await stopMeter();
   const failures = scenario.takeFailures();
   // Failures read from bodies first; transport failures below are already in autocannon's counts.

@@ -31,6 +31,7 @@ export async function startApp(env: Env, log: Logger): Promise<RunningApp> {
     production: env.NODE_ENV === 'production',
     maxBodyBytes: env.GRAPHQL_MAX_BODY_BYTES,
     engine: services.engine,
+    fraud: services.fraud,
     metrics: services.metrics,
     admin: env.TENPO_ADMIN_TOKEN ? { token: env.TENPO_ADMIN_TOKEN, queues: () => services.queues.all() } : undefined,
   });

@@ -24,6 +24,16 @@ const schema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14),
   // Encrypts platform credentials at rest: `kid:BASE64KEY[,older…]` (src/crypto/keyring.ts).
   TENPO_KEYRING: z.string().optional(),
+  // Keys the hashes identities are stored under (src/fraud/identity.ts). Every process of a
+  // deployment needs the same one, and changing it orphans every list, flag and shared report.
+  TENPO_FRAUD_HASH_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  // A copy of geolonia's japanese-addresses data (the `api/ja` folder) to normalize Japanese
+  // addresses against the Address Base Registry; the offline lexical normalizer otherwise.
+  // Switching it on changes the identity of addresses typed without their prefecture.
+  TENPO_JA_ADDRESS_DATA: z
+    .string()
+    .regex(/^(https?|file):\/\//, 'an http(s):// or file:// URL of the api/ja folder')
+    .optional(),
   // Bull-board and /metrics; unset means the admin UI is off.
   TENPO_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // Run the queue workers inside the start command's process (scale out with `tenpo worker`).
@@ -73,6 +83,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
   // Checked beside the schema rather than in it, so it is listed even when other fields fail.
   if (source.NODE_ENV === 'production' && !source.TENPO_SECRET) problems.push('TENPO_SECRET: required when NODE_ENV=production');
   if (source.NODE_ENV === 'production' && !source.TENPO_KEYRING) problems.push('TENPO_KEYRING: required when NODE_ENV=production (generate one with `tenpo keyring:new`)');
+  if (source.NODE_ENV === 'production' && !source.TENPO_FRAUD_HASH_KEY) problems.push('TENPO_FRAUD_HASH_KEY: required when NODE_ENV=production (32+ random characters, e.g. `openssl rand -base64 48`)');
   if (source.TENPO_KEYRING) {
     try {
       parseKeyring(source.TENPO_KEYRING);
@@ -104,4 +115,9 @@ const DEVELOPMENT_KEYRING = `dev:${Buffer.from('tenpo-development-keyring-32byte
 /** The keyring that seals platform credentials. */
 export function keyring(e: Env = env()): Keyring {
   return parseKeyring(e.TENPO_KEYRING ?? DEVELOPMENT_KEYRING);
+}
+
+/** The key identities are hashed under; a fixed development value outside production. */
+export function fraudHashKey(e: Env = env()): string {
+  return e.TENPO_FRAUD_HASH_KEY ?? 'tenpo-development-fraud-hash-key-not-for-production';
 }

@@ -1,7 +1,10 @@
-import { openQueues, type Queues } from '../jobs/queues.ts';
+import { openQueues, producerConnection, type Queues } from '../jobs/queues.ts';
 import { startWorkers, type RunningWorkers } from '../jobs/worker.ts';
 import type { Db } from './db/database.ts';
-import { keyring, type Env } from './env.ts';
+import { fraudHashKey, keyring, type Env } from './env.ts';
+import { registryNormalizer } from './fraud/addresses.ts';
+import { createFraudEngine, type FraudEngine } from './fraud/engine.ts';
+import { preloadIpIntel } from './fraud/intel/ip.ts';
 import { createEngine, type Engine, type EngineMetrics } from './listings/engine.ts';
 import type { Logger } from './log.ts';
 import { createMetrics, type DeliveryOutcome, type Metrics } from './metrics/metrics.ts';
@@ -11,6 +14,7 @@ import { registryFromEnv } from './platforms/registry.ts';
 export interface Services {
   queues: Queues;
   engine: Engine;
+  fraud: FraudEngine;
   metrics: Metrics;
   startWorkers(): Promise<RunningWorkers>;
   close(): Promise<void>;
@@ -27,6 +31,9 @@ function engineMetrics(metrics: Metrics): EngineMetrics {
 }
 
 export async function openServices(env: Env, log: Logger, db: Db, redisUrl: string): Promise<Services> {
+  // The IP database takes over a second to load: pay it at start, not in a merchant's checkout.
+  const ipIntel = preloadIpIntel();
+  log.info(ipIntel, 'IP intelligence loaded');
   const queues = await openQueues({ redisUrl, prefix: env.QUEUE_PREFIX }, (err, queue) => log.warn({ err, queue }, 'queue connection error'));
   const metrics = createMetrics({ queues: () => queues.all(), log });
   const engine = createEngine({
@@ -38,11 +45,19 @@ export async function openServices(env: Env, log: Logger, db: Db, redisUrl: stri
     timeoutMs: env.PLATFORM_TIMEOUT_MS,
     metrics: engineMetrics(metrics),
   });
+  // Its own connection: screenings answer in milliseconds and should not queue behind job scripts.
+  const fraudRedis = await producerConnection(queues.config);
+  const normalizeAddress = env.TENPO_JA_ADDRESS_DATA ? registryNormalizer(env.TENPO_JA_ADDRESS_DATA, log) : undefined;
+  const fraud = createFraudEngine({ db, redis: fraudRedis, hashKey: fraudHashKey(env), prefix: env.QUEUE_PREFIX, log, normalizeAddress });
   return {
     queues,
     engine,
+    fraud,
     metrics,
     startWorkers: () => startWorkers(engine, { concurrency: env.WORKER_CONCURRENCY, readBackEveryMinutes: env.READ_BACK_EVERY_MINUTES, lockDurationMs: env.WORKER_LOCK_MS }),
-    close: () => queues.close(),
+    async close() {
+      await queues.close();
+      fraudRedis.disconnect();
+    },
   };
 }

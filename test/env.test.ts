@@ -20,7 +20,7 @@ describe('configuration', () => {
     } catch (err) {
       expect(err).toBeInstanceOf(EnvError);
       const fields = (err as EnvError).problems.map((p) => p.split(':')[0]).sort();
-      expect(fields).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'TENPO_KEYRING', 'TENPO_SECRET']);
+      expect(fields).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT', 'TENPO_FRAUD_HASH_KEY', 'TENPO_KEYRING', 'TENPO_SECRET']);
     }
   });
 
@@ -33,6 +33,16 @@ describe('configuration', () => {
       expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['TENPO_KEYRING', 'TENPO_PLATFORM_QUOTAS']);
       expect(problems.join('\n')).not.toContain('c2VjcmV0');
       expect(problems.find((p) => p.startsWith('TENPO_PLATFORM_QUOTAS'))).toMatch(/requestPerMinute/);
+    }
+  });
+
+  it('takes an address registry only as an http(s) or file URL, and a fraud hash key of 32 characters or more', () => {
+    expect(parseEnv({ TENPO_JA_ADDRESS_DATA: 'file:///srv/japanese-addresses/api/ja' }).TENPO_JA_ADDRESS_DATA).toBe('file:///srv/japanese-addresses/api/ja');
+    try {
+      parseEnv({ TENPO_JA_ADDRESS_DATA: '/srv/japanese-addresses', TENPO_FRAUD_HASH_KEY: 'short' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as EnvError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['TENPO_FRAUD_HASH_KEY', 'TENPO_JA_ADDRESS_DATA']);
     }
   });
 

@@ -9,14 +9,20 @@ export type Permission =
   | 'editLocation'
   /** Create, archive, restore, bulk upsert, import, manage groups. */
   | 'manageLocations'
-  /** Members, API keys, store-manager assignments, client organisations. */
-  | 'administer';
+  /** Members, API keys, store-manager assignments, client organisations; fraud rules, lists, settings. */
+  | 'administer'
+  /** Call the screening API (checkout and login flows). */
+  | 'screen'
+  /** Read fraud decisions, work the case queue, label decisions. */
+  | 'reviewFraud';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   read: ['OWNER', 'ADMIN', 'EDITOR', 'STORE_MANAGER', 'VIEWER'],
   editLocation: ['OWNER', 'ADMIN', 'EDITOR', 'STORE_MANAGER'],
   manageLocations: ['OWNER', 'ADMIN', 'EDITOR'],
   administer: ['OWNER', 'ADMIN'],
+  screen: ['OWNER', 'ADMIN', 'EDITOR'],
+  reviewFraud: ['OWNER', 'ADMIN', 'EDITOR'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

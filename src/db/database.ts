@@ -30,8 +30,30 @@ export async function openDatabase(options: {
   return openPglite(path.join(options.dataDir, 'pglite'));
 }
 
+/**
+ * A statement whose text starts with this comment is prepared once per connection and then only
+ * bound and executed: for the few statements run on every request (fraud screening), where
+ * parsing and planning each time costs PostgreSQL more than executing them. The text must be
+ * fixed for a name; PGlite ignores the comment.
+ */
+export function preparedName(name: string): string {
+  return `/* prepare:${name} */`;
+}
+const PREPARED = /^\/\* prepare:([a-z0-9_]+) \*\//;
+
+class PreparingClient extends pg.Client {
+  // Kysely calls query(text, values); everything else goes through untouched.
+  override query(...args: unknown[]): never {
+    const [text, values] = args;
+    const name = typeof text === 'string' && Array.isArray(values) ? PREPARED.exec(text)?.[1] : undefined;
+    const call = super.query as (...a: unknown[]) => never;
+    return name ? call.call(this, { name, text, values }) : call.apply(this, args);
+  }
+}
+
 function openPostgres(url: string, poolSize: number): DatabaseHandle {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: poolSize,
     types: {

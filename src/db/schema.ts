@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FraudTables } from './fraudSchema.ts';
 
 /** Timestamps come back as Date; inserts may omit them where the database has a default. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -205,7 +206,7 @@ export interface SyncRunItemsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database {
+export interface Database extends FraudTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -1,4 +1,6 @@
 import type { ApiKeyRow, LocationGroupRow, OrganizationRow, PlatformConnectionRow, Role, SuggestedEditRow, UserRow } from '../db/schema.ts';
+import type { Decision } from '../fraud/model.ts';
+import type { FraudCaseRow } from '../fraud/cases.ts';
 import type { ListingView } from '../listings/views.ts';
 import type { SyncRun } from '../listings/runs.ts';
 import type { LocationRecord } from '../locations/repository.ts';
@@ -31,3 +33,6 @@ export const PlatformConnectionRef = builder.objectRef<PlatformConnectionRow>('P
 export const ListingRef = builder.objectRef<ListingView>('Listing');
 export const SuggestedEditRef = builder.objectRef<SuggestedEditRow>('SuggestedEdit');
 export const SyncRunRef = builder.objectRef<SyncRun>('SyncRun');
+
+export const FraudDecisionRef = builder.objectRef<Decision>('FraudDecision');
+export const FraudCaseRef = builder.objectRef<FraudCaseRow>('FraudCase');

@@ -12,6 +12,10 @@ import '../locations/graphql/vocabulary.ts';
 import '../platforms/graphql.ts';
 import '../listings/graphql/types.ts';
 import '../listings/graphql/mutations.ts';
+import '../fraud/graphql/types.ts';
+import '../fraud/graphql/screening.ts';
+import '../fraud/graphql/cases.ts';
+import '../fraud/graphql/admin.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -11,6 +11,7 @@ import { authenticate } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { Context } from './context.ts';
+import type { FraudEngine } from '../fraud/engine.ts';
 import type { Engine } from '../listings/engine.ts';
 import { createLoaders } from './loaders.ts';
 import { schema } from './schema.ts';
@@ -28,8 +29,8 @@ export interface ServerContext {
   requestId?: string;
 }
 
-export function createGraphQL(options: { db: Db; log: Logger; production: boolean; engine?: Engine | undefined }): YogaServerInstance<ServerContext, Context> {
-  const { db, log, production, engine } = options;
+export function createGraphQL(options: { db: Db; log: Logger; production: boolean; engine?: Engine | undefined; fraud?: FraudEngine | undefined }): YogaServerInstance<ServerContext, Context> {
+  const { db, log, production, engine, fraud } = options;
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -70,7 +71,7 @@ export function createGraphQL(options: { db: Db; log: Logger; production: boolea
           { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } },
         );
       }
-      return { db, access: new Access(db, principal), log: requestLog, requestId: id, loaders: createLoaders(db), engine };
+      return { db, access: new Access(db, principal), log: requestLog, requestId: id, loaders: createLoaders(db), engine, fraud };
     },
   });
 }

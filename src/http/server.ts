@@ -8,6 +8,8 @@ import type { Db } from '../db/database.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { createGraphQL } from '../graphql/yoga.ts';
+import { collectorScript } from '../fraud/collector/serve.ts';
+import type { FraudEngine } from '../fraud/engine.ts';
 import type { Engine } from '../listings/engine.ts';
 
 export interface HttpOptions {
@@ -23,6 +25,8 @@ export interface HttpOptions {
   admin?: { token: string; queues: () => readonly Queue[] };
   /** The sync engine, for the mutations that connect platforms and start syncs. */
   engine?: Engine;
+  /** The fraud engine, for the screening mutations. */
+  fraud?: FraudEngine;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -69,7 +73,8 @@ function metricsAccess(options: HttpOptions): 'open' | 'off' | { adminToken: str
   return options.production ? 'off' : 'open';
 }
 
-const FIXED_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics']);
+const COLLECTOR_PATH = '/fraud/collector.js';
+const FIXED_ROUTES = new Set(['/graphql', '/healthz', '/readyz', '/metrics', COLLECTOR_PATH]);
 
 const isBoardPath = (path: string) => path === QUEUES_BOARD_PATH || path.startsWith(`${QUEUES_BOARD_PATH}/`);
 
@@ -81,7 +86,7 @@ function routeLabel(path: string): string {
 
 export function createHttpServer(options: HttpOptions): Server {
   const { db, log, metrics, admin } = options;
-  const yoga = createGraphQL({ db, log, production: options.production, engine: options.engine });
+  const yoga = createGraphQL({ db, log, production: options.production, engine: options.engine, fraud: options.fraud });
   const board = admin ? createQueuesBoard({ ...admin, log }) : undefined;
   const metricsAccessRule = metricsAccess(options);
   if (metrics && metricsAccessRule === 'off') {
@@ -113,6 +118,24 @@ export function createHttpServer(options: HttpOptions): Server {
         const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
         res.setHeader('x-request-id', requestId);
         return await yoga.handle(req, res, { requestId });
+      }
+      if (path === COLLECTOR_PATH) {
+        // Merchants embed it in their own sign-up and login pages, so it is served cross-origin.
+        const script = collectorScript();
+        if (req.headers['if-none-match'] === script.etag) {
+          res.writeHead(304, { etag: script.etag });
+          res.end();
+          return;
+        }
+        res.writeHead(200, {
+          'content-type': 'text/javascript; charset=utf-8',
+          'content-length': Buffer.byteLength(script.body),
+          'cache-control': 'public, max-age=3600',
+          'access-control-allow-origin': '*',
+          etag: script.etag,
+        });
+        res.end(script.body);
+        return;
       }
       if (path === '/metrics' && metrics && metricsAccessRule !== 'off') {
         if (metricsAccessRule !== 'open' && !isAdmin(req, metricsAccessRule.adminToken)) return askForAdminCredentials(res);

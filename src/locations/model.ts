@@ -142,6 +142,8 @@ export const ERROR_CODES = [
   'PLATFORM_UNAVAILABLE',
   'INVALID_CREDENTIALS',
   'ALREADY_LINKED',
+  'MODULE_DISABLED',
+  'ALREADY_LABELLED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -156,6 +158,11 @@ export type Result<T> = { ok: true; value: T } | { ok: false; errors: FieldError
 
 export function fieldError(code: ErrorCode, path: string[], message: string): FieldError {
   return { code, path, message };
+}
+
+/** A zod failure as typed input errors, with paths under `prefix`. */
+export function inputErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, prefix: string[] = []): FieldError[] {
+  return error.issues.map((i) => fieldError('INVALID_INPUT', [...prefix, ...i.path.map(String)], i.message));
 }
 
 /** The one answer for an organisation that does not exist or that the caller may not see. */

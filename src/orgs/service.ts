@@ -5,7 +5,7 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.ts';
 import type { Db } from '../db/database.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import type { OrganizationRow, OrgKind, Role, UserRow } from '../db/schema.ts';
-import { organizationNotFound, type FieldError } from '../locations/model.ts';
+import { inputErrors, organizationNotFound, type FieldError } from '../locations/model.ts';
 import { isUuid } from '../lib/ids.ts';
 
 export type OrgResult<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
@@ -14,17 +14,13 @@ const orgName = z.string().trim().min(1, 'A name is required.').max(200, 'At mos
 const email = z.string().trim().toLowerCase().pipe(z.email('Not a valid email address.'));
 const password = z.string().min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters.`).max(256);
 
-function issues(error: z.ZodError, prefix: string[] = []): FieldError[] {
-  return error.issues.map((i) => ({ code: 'INVALID_INPUT', path: [...prefix, ...i.path.map(String)], message: i.message }));
-}
-
 /** Operator path (CLI, demo): no caller to check. */
 export async function createOrganization(
   db: Db,
   args: { name: string; kind: OrgKind; agencyId?: string | null },
 ): Promise<OrgResult<OrganizationRow>> {
   const name = orgName.safeParse(args.name);
-  if (!name.success) return { ok: false, errors: issues(name.error, ['name']) };
+  if (!name.success) return { ok: false, errors: inputErrors(name.error, ['name']) };
   if (args.agencyId) {
     const agency = await findOrganization(db, args.agencyId);
     if (!agency || agency.kind !== 'AGENCY') {
@@ -81,7 +77,7 @@ export async function createUser(
   args: { email: string; name: string; password: string },
 ): Promise<OrgResult<UserRow>> {
   const parsed = z.object({ email, name: orgName, password }).safeParse(args);
-  if (!parsed.success) return { ok: false, errors: issues(parsed.error) };
+  if (!parsed.success) return { ok: false, errors: inputErrors(parsed.error) };
   try {
     const row = await db
       .insertInto('users')
@@ -125,7 +121,7 @@ export async function addMember(
     return { ok: false, errors: [{ code: 'FORBIDDEN', path: ['role'], message: 'Your role may not grant this role.' }] };
   }
   const normalized = email.safeParse(args.email);
-  if (!normalized.success) return { ok: false, errors: issues(normalized.error, ['email']) };
+  if (!normalized.success) return { ok: false, errors: inputErrors(normalized.error, ['email']) };
   let user = await db.selectFrom('users').selectAll().where('email', '=', normalized.data).executeTakeFirst();
   if (!user) {
     if (!args.password) {
@@ -222,7 +218,7 @@ export async function addOwner(
   initialPassword: string,
 ): Promise<OrgResult<UserRow> & { created?: boolean }> {
   const normalized = email.safeParse(ownerEmail);
-  if (!normalized.success) return { ok: false, errors: issues(normalized.error, ['ownerEmail']) };
+  if (!normalized.success) return { ok: false, errors: inputErrors(normalized.error, ['ownerEmail']) };
   const existing = await db.selectFrom('users').selectAll().where('email', '=', normalized.data).executeTakeFirst();
   const user = existing ?? (await createUser(db, { email: normalized.data, name: normalized.data, password: initialPassword }));
   const row = 'ok' in user ? user : { ok: true as const, value: user };

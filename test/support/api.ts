@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { pino } from 'pino';
 import type { Db } from '../../src/db/database.ts';
 import type { Engine } from '../../src/listings/engine.ts';
+import type { FraudEngine } from '../../src/fraud/engine.ts';
 import { createHttpServer } from '../../src/http/server.ts';
 import { insertApiKey } from '../../src/auth/service.ts';
 import { createOrganization, createUser, setMembership } from '../../src/orgs/service.ts';
@@ -22,13 +23,14 @@ export interface TestApi {
 }
 
 /** The real HTTP server on a loopback port, as clients reach it. */
-export async function startApi(db: Db, options: { production?: boolean; maxBodyBytes?: number; engine?: Engine } = {}): Promise<TestApi> {
+export async function startApi(db: Db, options: { production?: boolean; maxBodyBytes?: number; engine?: Engine; fraud?: FraudEngine } = {}): Promise<TestApi> {
   const server: Server = createHttpServer({
     db,
     log: pino({ level: 'silent' }),
     production: options.production ?? false,
     maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
     engine: options.engine,
+    fraud: options.fraud,
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

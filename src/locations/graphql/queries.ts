@@ -5,7 +5,7 @@ import type { Context } from '../../graphql/context.ts';
 import { idOf } from '../../graphql/ids.ts';
 import { connectionOf, decodeCursor, encodeCursor, forwardPage } from '../../graphql/pagination.ts';
 import { LocationRef, OrganizationRef } from '../../graphql/refs.ts';
-import { findOrganization, visibleOrganizations } from '../../orgs/service.ts';
+import { targetOrganization } from '../../graphql/organization.ts';
 import { isUuid } from '../../lib/ids.ts';
 import { LOCATION_STATUSES } from '../model.ts';
 import { listAudit, listLocations, type LocationFilterQuery, type LocationOrder, type LocationRecord } from '../repository.ts';
@@ -69,23 +69,6 @@ const PG_TIMESTAMPTZ = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2
 function validCursor([sortKey, id]: string[], orderBy: LocationOrder): boolean {
   const timeOrder = orderBy === 'UPDATED_AT_DESC' || orderBy === 'CREATED_AT_ASC';
   return isUuid(id) && (!timeOrder || PG_TIMESTAMPTZ.test(sortKey ?? ''));
-}
-
-/** The organisation a top-level `locations` call means: the one named, or the caller's only one. */
-async function targetOrganization(ctx: Context, organizationId: string | null | undefined): Promise<{ id: string } | null> {
-  const p = ctx.access.principal;
-  // A brand's API key has exactly one organisation: no need to ask the database which.
-  if (!organizationId && p.kind === 'API_KEY' && p.orgKind === 'BRAND') return { id: p.orgId };
-  if (organizationId) {
-    const id = idOf(organizationId, 'Organization');
-    const org = id ? await findOrganization(ctx.db, id) : null;
-    return org && (await ctx.access.roleIn(org.id)) ? org : null;
-  }
-  const orgs = await visibleOrganizations(ctx.db, ctx.access);
-  if (orgs.length === 1) return orgs[0]!;
-  throw new GraphQLError('You belong to several organisations: pass organizationId.', {
-    extensions: { code: 'BAD_USER_INPUT' },
-  });
 }
 
 builder.objectField(OrganizationRef, 'locations', (t) =>

@@ -1,0 +1,169 @@
+import { createHmac } from 'node:crypto';
+import type { AddressInput, PartyInput, ScreeningInput } from './inputs.ts';
+import type { Entity, EntityKind } from './model.ts';
+import { normalizeJapaneseAddress, type NormalizedAddress } from './normalize/address.ts';
+import { normalizeEmail, type NormalizedEmail } from './normalize/email.ts';
+import { normalizeName } from './normalize/name.ts';
+import { normalizePhone, type NormalizedPhone } from './normalize/phone.ts';
+
+/**
+ * Identifiers are kept only as keyed hashes (HMAC-SHA256 with the deployment's
+ * TENPO_FRAUD_HASH_KEY), so the shared tables let organisations match each other's confirmed
+ * fraud without either side holding the other's customers' data. Organisation-scoped kinds
+ * (the merchant's account ids, a platform's reviewer ids) mix in the organisation, so the same
+ * account number at two shops is two identities.
+ */
+export type Hasher = (kind: EntityKind, value: string, scope?: string) => string;
+
+export function createHasher(key: string): Hasher {
+  return (kind, value, scope = '') => createHmac('sha256', key).update(`${kind}\u0000${scope}\u0000${value}`).digest('base64url').slice(0, 22);
+}
+
+/** What the normalizers learned about the identities, for the features to use. */
+export interface Identities {
+  entities: Entity[];
+  emails: { role: string; email: NormalizedEmail | null }[];
+  phones: { role: string; phone: NormalizedPhone }[];
+  addresses: { role: string; address: NormalizedAddress; country: string }[];
+  names: { role: string; name: string }[];
+  /** The entity in a role, e.g. entity("billing.email"). */
+  entity(role: string): Entity | undefined;
+}
+
+/**
+ * The normalized value an identity is hashed from, and how to show it masked. The one place
+ * that decides it, so a list entry typed by a person matches what screenings extract.
+ */
+export function identityValue(kind: EntityKind, raw: string, country = 'JP', address: (line: string) => NormalizedAddress = normalizeJapaneseAddress): { value: string; display: string } | null {
+  switch (kind) {
+    case 'EMAIL': {
+      const result = normalizeEmail(raw);
+      return result.ok ? { value: result.value.canonical, display: maskEmail(result.value.canonical) } : null;
+    }
+    case 'PHONE': {
+      const e164 = normalizePhone(raw).e164;
+      return e164 ? { value: e164, display: `***${e164.slice(-4)}` } : null;
+    }
+    case 'NAME': {
+      const value = normalizeName(raw);
+      return value ? { value, display: `${[...value][0] ?? ''}**` } : null;
+    }
+    case 'ADDRESS': {
+      const a = address(raw);
+      // Without a city or a block number it is no place in particular: every such address would share one key.
+      if (!a.city && !a.block) return null;
+      return { value: `${country}|${a.key}`, display: [a.prefecture, a.city, a.town].filter(Boolean).join('') || '…' };
+    }
+    case 'DEVICE': {
+      const value = raw.trim();
+      return value ? { value, display: value.length > 8 ? `${value.slice(0, 8)}…` : value } : null;
+    }
+    case 'IP': {
+      const value = raw.trim().toLowerCase();
+      return value ? { value, display: maskIp(value) } : null;
+    }
+    case 'ACCOUNT':
+    case 'REVIEWER': {
+      const value = raw.trim();
+      return value ? { value, display: value } : null;
+    }
+  }
+}
+
+/** Kinds whose ids are the organisation's own (hashed with the organisation mixed in). */
+export function scopeOf(kind: EntityKind, orgId: string): string {
+  return kind === 'ACCOUNT' || kind === 'REVIEWER' ? orgId : '';
+}
+
+/**
+ * The identities of a screening. `address` is the normalizer to use (the registry's answers,
+ * looked up beforehand; the lexical reading by default).
+ */
+export function extractIdentities(hash: Hasher, orgId: string, screening: ScreeningInput, address: (line: string) => NormalizedAddress = normalizeJapaneseAddress): Identities {
+  const entities: Entity[] = [];
+  const emails: Identities['emails'] = [];
+  const phones: Identities['phones'] = [];
+  const addresses: Identities['addresses'] = [];
+  const names: Identities['names'] = [];
+  const byHash = new Map<string, Entity>();
+  const byRole = new Map<string, Entity>();
+
+  const add = (kind: EntityKind, role: string, raw: string | undefined, country?: string) => {
+    const id = raw ? identityValue(kind, raw, country, address) : null;
+    if (!id) return;
+    const h = hash(kind, id.value, scopeOf(kind, orgId));
+    // A value in two roles (billing and shipping alike) is one identity, listed under its first
+    // role and found under both.
+    let entity = byHash.get(h);
+    if (!entity) {
+      entity = { kind, hash: h, role, display: id.display };
+      byHash.set(h, entity);
+      entities.push(entity);
+    }
+    byRole.set(role, entity);
+  };
+  const email = (role: string, raw: string | undefined) => {
+    if (!raw) return;
+    const result = normalizeEmail(raw);
+    emails.push({ role, email: result.ok ? result.value : null });
+    add('EMAIL', role, raw);
+  };
+  const phone = (role: string, raw: string | undefined) => {
+    if (!raw) return;
+    phones.push({ role, phone: normalizePhone(raw) });
+    add('PHONE', role, raw);
+  };
+  const name = (role: string, raw: string | undefined) => {
+    const value = raw ? normalizeName(raw) : '';
+    if (value) names.push({ role, name: value });
+    add('NAME', role, raw);
+  };
+  const addAddress = (role: string, raw: AddressInput | undefined) => {
+    if (!raw) return;
+    addresses.push({ role, address: address(raw.line), country: raw.country });
+    add('ADDRESS', role, raw.line, raw.country);
+  };
+  const party = (role: string, p: PartyInput | undefined) => {
+    if (!p) return;
+    email(`${role}.email`, p.email);
+    phone(`${role}.phone`, p.phone);
+    name(`${role}.name`, p.name);
+    addAddress(`${role}.address`, p.address);
+  };
+
+  switch (screening.kind) {
+    case 'ORDER':
+      add('ACCOUNT', 'account', screening.input.account?.id);
+      party('billing', screening.input.billing);
+      party('shipping', screening.input.shipping);
+      break;
+    case 'SIGNUP':
+      add('ACCOUNT', 'account', screening.input.accountId);
+      party('person', screening.input.person);
+      break;
+    case 'LOGIN':
+      add('ACCOUNT', 'account', screening.input.accountId);
+      email('email', screening.input.email);
+      break;
+    case 'REVIEW':
+      add('REVIEWER', 'reviewer', screening.input.reviewer.id);
+      email('reviewer.email', screening.input.reviewer.email);
+      name('reviewer.name', screening.input.reviewer.name);
+      break;
+  }
+  add('DEVICE', 'device', screening.input.context.device?.id);
+  add('IP', 'ip', screening.input.context.ip);
+
+  return { entities, emails, phones, addresses, names, entity: (role) => byRole.get(role) };
+}
+
+function maskEmail(canonical: string): string {
+  const at = canonical.lastIndexOf('@');
+  return `${canonical.slice(0, Math.min(2, at))}***${canonical.slice(at)}`;
+}
+
+function maskIp(ip: string): string {
+  if (ip.includes(':')) return `${ip.split(':').slice(0, 3).join(':')}:…`;
+  const parts = ip.split('.');
+  return parts.length === 4 ? `${parts[0]}.${parts[1]}.x.x` : '…';
+}
