@@ -10,7 +10,7 @@ export interface Lookups {
   sharedOrgs: Set<string>;
   sharedModules: Set<string>;
   confirmed: boolean;
-  /** Decisions per module that flagged one of the identities in this organisation. */
+  /** Per module, the NG decisions behind the most-flagged of the identities (one decision flags all its identities, so they are not added up). */
   flaggedByModule: Map<string, number>;
   /** Addresses the organisation marked as a known kind, by premises key. */
   addressKinds: Map<string, AddressKind>;
@@ -56,7 +56,7 @@ export async function lookup(
         break;
       case 'F':
         if (row.b === 'C') result.confirmed = true;
-        result.flaggedByModule.set(row.a, (result.flaggedByModule.get(row.a) ?? 0) + Number(row.n));
+        result.flaggedByModule.set(row.a, Math.max(result.flaggedByModule.get(row.a) ?? 0, Number(row.n)));
         break;
       case 'S':
         result.sharedModules.add(row.a);

@@ -55,8 +55,8 @@ interface Database {
 
 export interface IpDbStats {
   loadMs: number;
-  /** Heap plus array-buffer growth across the load: an estimate, a GC may run meanwhile. */
-  memoryBytes: number;
+  /** Bytes the range tables hold (the ASN names come on top). */
+  tableBytes: number;
   rows: { country4: number; country6: number; asnCountry6: number; asn4: number; asn6: number };
 }
 
@@ -92,7 +92,6 @@ export function lookupRecord(ip: ParsedIp): IpRecord {
 function database(): Database {
   if (db) return db;
   const t0 = performance.now();
-  const m0 = process.memoryUsage();
   const orgs = new Map<number, string>();
   const country4 = load(file('@ip-location-db/geo-whois-asn-country/geo-whois-asn-country-ipv4-num.csv'), 4, countryValue);
   const country6 = load(file('@ip-location-db/geo-whois-asn-country/geo-whois-asn-country-ipv6.csv'), 6, countryValue);
@@ -100,10 +99,9 @@ function database(): Database {
   const asnValue = asnRecorder(orgs);
   const asn4 = load(file('@ip-location-db/asn/asn-ipv4-num.csv'), 4, asnValue);
   const asn6 = load(file('@ip-location-db/asn/asn-ipv6.csv'), 6, asnValue);
-  const m1 = process.memoryUsage();
   const stats: IpDbStats = {
     loadMs: Math.round(performance.now() - t0),
-    memoryBytes: m1.heapUsed + m1.arrayBuffers - (m0.heapUsed + m0.arrayBuffers),
+    tableBytes: [country4, country6, asnCountry6, asn4, asn6].reduce((n, t) => n + t.start.byteLength + t.end.byteLength + t.value.byteLength, 0),
     rows: {
       country4: country4.size,
       country6: country6.size,
