@@ -3,7 +3,8 @@ import { sql, type Selectable } from 'kysely';
 import type { FraudDecisionsTable } from '../db/fraudSchema.ts';
 import { preparedName, type Db } from '../db/database.ts';
 import type { Decision, Entity, Features, Reason, ScreeningKind, Verdict } from './model.ts';
-import { IDENTIFYING_KINDS, MODULE_OF } from './model.ts';
+import { actorIdentities } from './actors.ts';
+import { MODULE_OF } from './model.ts';
 
 /** A decision to store: what screen() decided, with the features and input behind it. */
 export type NewDecision = Omit<Decision, 'id' | 'caseId' | 'createdAt' | 'replayed'> & { features: Features; input: unknown };
@@ -24,7 +25,7 @@ export async function saveDecision(db: Db, d: NewDecision): Promise<Decision> {
   const id = randomUUID();
   const caseId = d.verdict === 'REVIEW' ? randomUUID() : null;
   // Only NG marks identities: REVIEW is a question for a person, whose answer (a label) marks them then.
-  const flagged = d.verdict === 'NG' ? d.entities.filter((e) => IDENTIFYING_KINDS.includes(e.kind)) : [];
+  const flagged = d.verdict === 'NG' ? actorIdentities(d.kind, d.entities, d.features) : [];
   const { rows } = await sql<{ id: string }>`${sql.raw(preparedName('fraud_save_decision'))}
     with decision as (
       insert into fraud_decisions (id, org_id, kind, external_id, verdict, score, reasons, entities, entity_hashes, features, input, ruleset_version)

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import type { Actor } from '../auth/principal.ts';
 import type { Db } from '../db/database.ts';
 import { fieldError, type Result } from '../locations/model.ts';
-import { IDENTIFYING_KINDS, MODULE_OF, SHAREABLE_KINDS, type Entity, type Label, type ScreeningKind } from './model.ts';
+import { actorIdentities } from './actors.ts';
+import { MODULE_OF, SHAREABLE_KINDS, type Features, type Entity, type Label, type ScreeningKind } from './model.ts';
 import { loadSettings } from './settings.ts';
 
 export interface LabelOutcome {
@@ -18,7 +19,8 @@ export interface LabelOutcome {
 /**
  * A person's judgement on a decision (resolving its case, or a chargeback on an order that
  * passed). It is kept as the decision's label for evaluation. Confirmed fraud blocks the
- * decision's identifying identities in the organisation, marks them confirmed in the identity
+ * identities the fraudster controlled (actors.ts: never a login's target account, nor the saved
+ * identities of an account taken over) in the organisation, marks them confirmed in the identity
  * graph so every module sees it, and, where the organisation shares negative data, reports
  * their keyed hashes to the shared database. All in one transaction.
  */
@@ -27,7 +29,7 @@ export async function labelDecision(db: Db, actor: Actor, orgId: string, decisio
   return db.transaction().execute(async (trx) => {
     const decision = await trx
       .selectFrom('fraud_decisions')
-      .select(['id', 'kind', 'entities', 'label'])
+      .select(['id', 'kind', 'entities', 'features', 'label'])
       .where('id', '=', decisionId)
       .where('org_id', '=', orgId)
       .forUpdate()
@@ -47,9 +49,9 @@ export async function labelDecision(db: Db, actor: Actor, orgId: string, decisio
       .executeTakeFirst();
     if (label === 'LEGITIMATE') return { ok: true as const, value: { decisionId, label, blocked: 0, shared: 0 } };
 
-    const entities = decision.entities as Entity[];
-    const module = MODULE_OF[decision.kind as ScreeningKind];
-    const identifying = entities.filter((e) => IDENTIFYING_KINDS.includes(e.kind));
+    const kind = decision.kind as ScreeningKind;
+    const module = MODULE_OF[kind];
+    const identifying = actorIdentities(kind, decision.entities as Entity[], decision.features as Features);
     for (const e of identifying) {
       await sql`
         insert into fraud_entity_flags (org_id, key_hash, kind, module, flagged, confirmed, last_decision_id, updated_at)

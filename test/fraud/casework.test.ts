@@ -166,3 +166,40 @@ describe('what a missing module would have caught', () => {
     expect(full.node.fraudInsights).toEqual([]);
   });
 });
+
+describe('confirmed attacks on a customer hold the attacker, not the victim', () => {
+  const LABEL = `mutation($input: LabelFraudDecisionInput!) { labelFraudDecision(input: $input) { outcome { blocked } errors { code } } }`;
+
+  it('blocks the device of a confirmed account takeover, never the account it attacked', async () => {
+    const org = await suite.newOrg();
+    const accountId = uid('victim');
+    const attacker = uid('attacker-device');
+    const attack = await suite.screen('Login', { accountId, email: `${accountId}@example.jp`, succeeded: true, context: { ip: '5.9.0.1', device: { id: attacker } } }, org.key);
+    const labelled = await suite.gql(LABEL, { input: { id: attack.id, label: 'FRAUD' } }, org.key);
+    expect(labelled.labelFraudDecision.outcome.blocked).toBe(1);
+
+    const owner = await suite.screen('Login', { accountId, email: `${accountId}@example.jp`, succeeded: true, context: { ip: JP_HOME_IP, device: { id: uid('owner-phone') } } }, org.key);
+    expect(ruleIds(owner)).not.toContain('list.block');
+    const again = await suite.screen('Login', { accountId: uid('other'), succeeded: true, context: { ip: JP_HOME_IP, device: { id: attacker } } }, org.key);
+    expect(again.verdict).toBe('NG');
+  });
+
+  it("holds a takeover order's device and destination against the attacker, not the owner's saved identities", async () => {
+    const org = await suite.newOrg();
+    const owner = { name: '長谷川 誠', email: `${uid('owner')}@example.jp`, phone: '080-4321-8765', address: { line: '東京都世田谷区三軒茶屋1-2-3' } };
+    const drop = { name: '受取 太郎', address: { line: '埼玉県川口市本町4-5-6 コーポ101' } };
+    const takeover = await suite.screen(
+      'Order',
+      tokyoOrder({ account: { id: uid('acct'), createdAt: '2024-05-01T00:00:00Z' }, billing: owner, shipping: drop, context: { ip: JP_HOME_IP, device: { id: uid('thief') } } }),
+      org.key,
+    );
+    const labelled = await suite.gql(LABEL, { input: { id: takeover.id, label: 'FRAUD' } }, org.key);
+    // The thief's device and the drop address; not the owner's account, email, phone or home.
+    expect(labelled.labelFraudDecision.outcome.blocked).toBe(2);
+
+    const ownersNext = await suite.screen('Order', tokyoOrder({ billing: owner }), org.key);
+    expect(ruleIds(ownersNext)).not.toContain('list.block');
+    const toDrop = await suite.screen('Order', tokyoOrder({ shipping: drop }), org.key);
+    expect(ruleIds(toDrop)).toContain('list.block');
+  });
+});

@@ -79,7 +79,15 @@ describe('screenOrder', () => {
   it('flags forwarding services and hold-at-office deliveries, and addresses the organisation marked', async () => {
     const org = await suite.newOrg();
     const forwarding = await suite.screen('Order', tokyoOrder({ shipping: { name: '山田 太郎', address: { line: '千葉県市川市塩浜2-1-1 転送サービス株式会社 気付 A-1234' } } }), org.key);
-    expect(evidence(forwarding, 'order.risky_address')).toMatchObject({ 'order.address_kind': 'FORWARDING' });
+    expect(evidence(forwarding, 'order.forwarding_address')).toMatchObject({ 'order.address_kind': 'FORWARDING' });
+
+    // Collecting at a convenience store is ordinary in Japan; with deferred payment it is the classic 後払い fraud.
+    const pickup = { name: '山田 太郎', address: { line: '東京都港区赤坂4-3-2 ファミリーマート赤坂店 営業所止め' } };
+    const byCard = await suite.screen('Order', tokyoOrder({ paymentMethod: 'CARD', shipping: pickup }), org.key);
+    expect(byCard.verdict).toBe('OK');
+    expect(ruleIds(byCard)).not.toContain('order.address_mismatch');
+    const deferred = await suite.screen('Order', tokyoOrder({ paymentMethod: 'DEFERRED', shipping: pickup }), org.key);
+    expect(ruleIds(deferred)).toContain('order.pickup_deferred');
 
     const marked = await suite.gql(
       `mutation($input: AddFraudAddressKindInput!) { addFraudAddressKind(input: $input) { addressKind { kind premisesKey } errors { code } } }`,

@@ -81,7 +81,9 @@ export function analyzeBehavior(summary: BehaviorSummary): BehaviorSignals {
       summary.pointerMoves >= t.minPointerMoves &&
       summary.pointerStraightness !== null &&
       summary.pointerStraightness >= t.straightPointer,
-    tooFast: summary.elapsedMs < t.tooFastMs,
+    // A password manager fills a login in well under the limit too, but its user clicks (or
+    // taps) and types nothing; a script that sets the fields types nothing and touches nothing.
+    tooFast: summary.elapsedMs < t.tooFastMs && !(summary.keystrokes === 0 && summary.pointerDowns > 0),
     // Password managers paste too: a weak signal alone, stronger with a new account and a first order.
     pasted: summary.pasteCount > 0,
   };

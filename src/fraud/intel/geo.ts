@@ -50,12 +50,23 @@ const FALLBACK_ZONES: Record<string, string> = {
 let zoneIndex: Map<string, string> | undefined;
 
 /** Zone → country for every region ICU knows (676 two-letter probes, ~0.15 s once), else the fallback. */
+function isCurrentRegion(code: string): boolean {
+  try {
+    return new Intl.Locale(`und-${code}`).maximize().region === code;
+  } catch {
+    return false;
+  }
+}
+
 function zonesToCountries(): Map<string, string> {
   if (zoneIndex) return zoneIndex;
   const index = new Map<string, string>();
   for (let a = 65; a <= 90; a++) {
     for (let b = 65; b <= 90; b++) {
       const country = String.fromCharCode(a, b);
+      // Withdrawn codes (DD, NT, BU, YU…) still list their old zones and come first in the
+      // alphabet; ICU maps each to its successor, so only a code that is its own region counts.
+      if (!isCurrentRegion(country)) continue;
       for (const zone of intlZones(country) ?? []) if (!index.has(zone)) index.set(zone, country);
     }
   }
@@ -160,11 +171,9 @@ export function languageMatchesCountry(lang: string, country: string): boolean {
 
 // ---- distances -------------------------------------------------------------------------------
 
+const area = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), reachKm: z.number().min(0) });
 const pointsSchema = z.object({
-  countries: z.record(
-    z.string().regex(/^[A-Z]{2}$/),
-    z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180), reachKm: z.number().min(0) }),
-  ),
+  countries: z.record(z.string().regex(/^[A-Z]{2}$/), area.extend({ areas: z.array(area).min(2).optional() })),
 });
 type CountryPoint = z.infer<typeof pointsSchema>['countries'][string];
 
@@ -213,5 +222,8 @@ export function minDistanceKm(countryA: string, countryB: string): number | null
   const a = countryPoint(countryA);
   const b = countryPoint(countryB);
   if (!a || !b) return null;
-  return Math.max(0, distanceKm(a, b) - a.reachKm - b.reachKm);
+  // A large country is covered by several areas; the closest pair bounds the distance.
+  let least = Infinity;
+  for (const x of a.areas ?? [a]) for (const y of b.areas ?? [b]) least = Math.min(least, distanceKm(x, y) - x.reachKm - y.reachKm);
+  return Math.max(0, least);
 }

@@ -77,3 +77,11 @@ describe('behaviorSchema', () => {
     expect(behaviorSchema.safeParse(empty).success).toBe(true);
   });
 });
+
+describe('a password manager is not a bot', () => {
+  it('does not call a login filled by autofill and one click too fast, but does a form filled with no touch at all', () => {
+    const autofill = { v: 1 as const, keystrokes: 0, keyIntervals: 0, keyIntervalMeanMs: null, keyIntervalStdMs: null, pointerMoves: 14, pointerDowns: 1, pointerStraightness: 0.93, pasteCount: 0, fieldFocusCount: 2, elapsedMs: 900, webdriver: false, headlessHints: [] };
+    expect(analyzeBehavior(behaviorSchema.parse(autofill)).tooFast).toBe(false);
+    expect(analyzeBehavior(behaviorSchema.parse({ ...autofill, pointerMoves: 0, pointerDowns: 0, pointerStraightness: null })).tooFast).toBe(true);
+  });
+});

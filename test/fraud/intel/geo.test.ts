@@ -25,6 +25,11 @@ describe('time zones', () => {
     ['Australia/Sydney', 'AU'],
     ['America/Sao_Paulo', 'BR'],
     ['Japan', 'JP'],
+    // Withdrawn codes (DD, NT, BU, YU) list these zones too and sort first; they must not win.
+    ['Europe/Berlin', 'DE'],
+    ['Asia/Riyadh', 'SA'],
+    ['Asia/Yangon', 'MM'],
+    ['Europe/Belgrade', 'RS'],
   ])('%s is in %s', (tz, country) => {
     expect(timezoneCountry(tz)).toBe(country);
   });
@@ -105,6 +110,14 @@ describe('distances', () => {
     const capitals = distanceKm(countryCentroid('JP') ?? { lat: 0, lng: 0 }, countryCentroid('BR') ?? { lat: 0, lng: 0 });
     expect(jpBr).toBeLessThan(capitals);
     expect(minDistanceKm('JP', 'XX')).toBeNull();
+  });
+
+  it('keeps a large country from counting as next door because of one corner (Alaska, Okinawa)', () => {
+    // One point per country with a reach covering Alaska and Hawaii would put Japan at 0 km from the US.
+    expect(minDistanceKm('JP', 'US')).toBeGreaterThan(1500);
+    expect(minDistanceKm('JP', 'US')).toBeLessThan(distanceKm({ lat: 43.06, lng: 141.35 }, { lat: 61.22, lng: -149.9 }));
+    expect(minDistanceKm('US', 'DE')).toBeGreaterThan(3000);
+    expect(minDistanceKm('US', 'CA')).toBe(0);
   });
 
   it('lists points only for countries Intl also knows', () => {
