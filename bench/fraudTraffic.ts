@@ -20,7 +20,7 @@ const UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/6
 const HUMAN = { v: 1, keystrokes: 40, keyIntervals: 36, keyIntervalMeanMs: 170, keyIntervalStdMs: 55, pointerMoves: 120, pointerDowns: 4, pointerStraightness: 0.9, pasteCount: 0, fieldFocusCount: 4, elapsedMs: 12_000, webdriver: false, headlessHints: [] };
 
 /** An endless stream of screenings; `run` keeps ids unique across runs on one database. */
-export function screeningTraffic(seed: number, run: string, customers = 5000): () => Screening {
+export function screeningTraffic(seed: number, run: string, customers = 200_000): () => Screening {
   const random = seededRandom(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
   let n = 0;
@@ -43,7 +43,8 @@ export function screeningTraffic(seed: number, run: string, customers = 5000): (
     }
     if (roll < 0.65) return { kind: 'SIGNUP', input: { requestId: id, accountId: `acct-${c}-${n}`, person, context: { ...context, behavior: HUMAN } } };
     if (roll < 0.9) return { kind: 'LOGIN', input: { requestId: id, accountId: `acct-${c}`, email: person.email, succeeded: random() > 0.08, context: { ...context, behavior: HUMAN } } };
-    return { kind: 'REVIEW', input: { reviewId: id, locationKey: `store-${c % 40}`, rating: 1 + Math.floor(random() * 5), text: `${pick(REVIEWS)}（${c}）`, reviewer: { id: `reviewer-${c}`, name: person.name }, context } };
+    // A chain of 2,000 stores: a store gets a review every few minutes, as real ones do.
+    return { kind: 'REVIEW', input: { reviewId: id, locationKey: `store-${c % 2000}`, rating: 1 + Math.floor(random() * 5), text: `${pick(REVIEWS)}${pick(REVIEWS)}`.slice(0, 10 + Math.floor(random() * 30)), reviewer: { id: `reviewer-${c}`, name: person.name }, context } };
   };
 }
 

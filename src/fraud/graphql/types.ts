@@ -94,7 +94,7 @@ builder.node(FraudDecisionRef, {
     features: t.field({
       type: 'JSON',
       nullable: true,
-      description: 'Every feature the rules saw (null without the right to review fraud).',
+      description: 'The features that saw something (a feature absent here was false, 0 or empty); null without the right to review fraud.',
       resolve: async (d, _a, ctx) => ((await canReview(ctx, d.orgId)) ? ((await decisionDetail(ctx.db, d.id))?.features ?? null) : null),
     }),
   }),
