@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import { SCREENING_KINDS, type ScreeningKind } from './model.ts';
+import { MODULE_OF, SCREENING_KINDS, type Module, type ScreeningKind } from './model.ts';
 
 /**
  * Plans meter screenings per month. LIGHT follows O-PLUX Light: a monthly fee that includes
@@ -15,6 +15,8 @@ export const PLANS: Record<string, { included: number; description: string }> = 
 export interface Usage {
   month: string;
   byKind: { kind: ScreeningKind; screenings: number }[];
+  /** The same, per module (ACCESS is sign-ups and logins), as plans price them. */
+  byModule: { module: Module; screenings: number }[];
   total: number;
   included: number;
   overage: number;
@@ -37,7 +39,10 @@ export async function monthlyUsage(db: Db, orgId: string, month: string, plan: s
     .execute();
   const counts = new Map(rows.map((r) => [r.kind, Number(r.n)]));
   const byKind = SCREENING_KINDS.map((kind) => ({ kind, screenings: counts.get(kind) ?? 0 }));
+  const modules = new Map<Module, number>();
+  for (const k of byKind) modules.set(MODULE_OF[k.kind], (modules.get(MODULE_OF[k.kind]) ?? 0) + k.screenings);
+  const byModule = [...modules].map(([module, screenings]) => ({ module, screenings }));
   const total = byKind.reduce((n, k) => n + k.screenings, 0);
   const included = PLANS[plan]?.included ?? 0;
-  return { month, byKind, total, included, overage: Math.max(0, total - included) };
+  return { month, byKind, byModule, total, included, overage: Math.max(0, total - included) };
 }

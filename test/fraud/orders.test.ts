@@ -27,9 +27,14 @@ describe('screenOrder', () => {
     const first = await suite.screen('Order', order, org.key);
     const again = await suite.screen('Order', { ...order, amount: 999_999 }, org.key);
     expect(again).toMatchObject({ id: first.id, verdict: first.verdict, score: first.score, replayed: true });
-    const usage = await suite.gql(`query($id: ID!) { node(id: $id) { ... on Organization { fraudUsage { total included overage byKind { kind screenings } } } } }`, { id: org.gid }, org.key);
+    const usage = await suite.gql(`query($id: ID!) { node(id: $id) { ... on Organization { fraudUsage { total included overage byKind { kind screenings } byModule { module screenings } } } } }`, { id: org.gid }, org.key);
     expect(usage.node.fraudUsage).toMatchObject({ total: 1, included: 1000, overage: 0 });
     expect(usage.node.fraudUsage.byKind).toContainEqual({ kind: 'ORDER', screenings: 1 });
+    expect(usage.node.fraudUsage.byModule).toEqual([
+      { module: 'ORDERS', screenings: 1 },
+      { module: 'ACCESS', screenings: 0 },
+      { module: 'REVIEWS', screenings: 0 },
+    ]);
   });
 
   it('refuses bad input with typed errors, storing nothing', async () => {

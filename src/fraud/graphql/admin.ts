@@ -41,6 +41,10 @@ const UsageRef = builder.objectRef<Usage>('FraudUsage').implement({
       type: [builder.objectRef<Usage['byKind'][number]>('FraudUsageByKind').implement({ fields: (f) => ({ kind: f.field({ type: ScreeningKindEnum, resolve: (k) => k.kind }), screenings: f.exposeInt('screenings') }) })],
       resolve: (u) => u.byKind,
     }),
+    byModule: t.field({
+      type: [builder.objectRef<Usage['byModule'][number]>('FraudUsageByModule').implement({ fields: (f) => ({ module: f.field({ type: FraudModuleEnum, resolve: (m) => m.module }), screenings: f.exposeInt('screenings') }) })],
+      resolve: (u) => u.byModule,
+    }),
   }),
 });
 
