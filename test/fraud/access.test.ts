@@ -58,6 +58,29 @@ describe('screenLogin', () => {
     expect(evidence(d!, 'login.failures_ip')).toEqual({ 'login.failed.ip.1h': 10 });
   });
 
+  it('sees credential stuffing spread over many IPs and accounts as a shop-wide wave of failures', async () => {
+    const org = await suite.newOrg();
+    const t0 = Date.parse('2026-11-21T00:00:00Z');
+    const at = (minutes: number) => new Date(t0 + minutes * 60_000).toISOString();
+    // A normal day: a handful of mistyped passwords.
+    for (let i = 0; i < 6; i++) await suite.screen('Login', { accountId: uid('day'), succeeded: false, context: { ip: JP_HOME_IP, occurredAt: at(i * 180) } }, org.key);
+    const regular = uid('regular');
+    const phone = uid('phone');
+    await suite.screen('Login', { accountId: regular, succeeded: true, context: { ip: JP_HOME_IP, device: { id: phone }, occurredAt: at(1190) } }, org.key);
+    // Then 30 accounts, one try each, from 30 home IPs within ten minutes.
+    let last;
+    for (let i = 0; i < 30; i++) {
+      last = await suite.screen('Login', { accountId: uid('target'), succeeded: false, context: { ip: `126.50.${i}.9`, device: { id: uid('d') }, occurredAt: at(1200 + i / 4) } }, org.key);
+    }
+    expect(last!.verdict).toBe('REVIEW');
+    expect(evidence(last!, 'login.stuffing_wave')).toMatchObject({ 'login.failed.shop.10m': 30 });
+    // The regular customer on their own phone is not challenged; a success from a new device is.
+    const own = await suite.screen('Login', { accountId: regular, succeeded: true, context: { ip: JP_HOME_IP, device: { id: phone }, occurredAt: at(1208) } }, org.key);
+    expect(ruleIds(own)).not.toContain('login.stuffing_wave');
+    const taken = await suite.screen('Login', { accountId: regular, succeeded: true, context: { ip: '126.50.99.9', device: { id: uid('new') }, occurredAt: at(1209) } }, org.key);
+    expect(ruleIds(taken)).toContain('login.stuffing_wave');
+  });
+
   it('sees a success after a run of failures on one account', async () => {
     const org = await suite.newOrg();
     const accountId = uid('acct');

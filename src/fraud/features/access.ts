@@ -23,6 +23,9 @@ export const accessFeatures: FeatureGroup = (ctx) => {
     const failed = !screening.input.succeeded;
     const failedAccount = plan.window(plan.key('v', 'LOGIN_FAILED', 'ACCOUNT', account.hash), failed ? event : null, [HOUR]);
     const failedIp = ipEntity ? plan.window(plan.key('v', 'LOGIN_FAILED', 'IP', ipEntity.hash), failed ? event : null, [HOUR]) : null;
+    // Credential stuffing spread over many IPs and accounts shows only shop-wide: failed logins
+    // in the last minutes against the shop's usual pace.
+    const failedShop = plan.window(plan.key('v', 'LOGIN_FAILED', 'SHOP'), failed ? event : null, [WAVE_WINDOW, DAY]);
     const devices = device ? plan.window(plan.key('g', 'ACCOUNT', account.hash, 'DEVICE'), device.hash, [MONTH]) : null;
     // Travel is measured between successful logins: an attacker's failures do not move the owner.
     const place = ip?.country ? `${ip.country}|${now}` : null;
@@ -33,6 +36,7 @@ export const accessFeatures: FeatureGroup = (ctx) => {
       return {
         'login.failed.account.1h': failedAccount().counts[0] ?? 0,
         'login.failed.ip.1h': failedIp?.().counts[0] ?? 0,
+        ...waveFeatures(failedShop().counts),
         'login.succeeded': screening.input.succeeded,
         // The first login ever is not a new device worth noting: there is nothing to compare with.
         'login.new_device': seenDevices ? seenDevices.added && (seenDevices.counts[0] ?? 0) > 1 : false,
@@ -56,6 +60,14 @@ export const accessFeatures: FeatureGroup = (ctx) => {
     ...login?.(),
   });
 };
+
+const WAVE_WINDOW = 10 * 60_000;
+
+function waveFeatures([recent = 0, day = 0]: number[]): Record<string, number> {
+  // The usual pace excludes the wave itself, so a long attack does not become its own baseline.
+  const usual = Math.max(1, ((day - recent) * WAVE_WINDOW) / DAY);
+  return { 'login.failed.shop.10m': recent, 'login.failed_wave_ratio': Math.round((recent / usual) * 10) / 10 };
+}
 
 function travelKmh(previous: string | null, country: string | null, now: number): number {
   if (!previous || !country) return 0;

@@ -54,6 +54,8 @@ const access: Record<string, FeatureSpec> = {
   'graph.account.devices.30d': { type: 'number', kinds: ['LOGIN'], description: 'Devices this account used in 30 days.' },
   'login.failed.account.1h': { type: 'number', kinds: ['LOGIN'], description: 'Failed logins to this account in the last hour.' },
   'login.failed.ip.1h': { type: 'number', kinds: ['LOGIN'], description: 'Failed logins from this IP in the last hour.' },
+  'login.failed.shop.10m': { type: 'number', kinds: ['LOGIN'], description: 'Failed logins to any account of the shop in the last 10 minutes.' },
+  'login.failed_wave_ratio': { type: 'number', kinds: ['LOGIN'], description: "Those 10 minutes' failed logins against the shop's usual pace over the day (1 = usual; at least one a day is assumed)." },
   'login.succeeded': { type: 'boolean', kinds: ['LOGIN'], description: 'The credentials were right.' },
   'login.new_device': { type: 'boolean', kinds: ['LOGIN'], description: 'The account never used this device before (30 days).' },
   'login.travel_kmh': { type: 'number', kinds: ['LOGIN'], description: "Speed needed to get from the last login's country to this one." },
