@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import { preparedName, type Db } from '../db/database.ts';
 import type { AddressKind, EntityKind } from './model.ts';
 
-/** What PostgreSQL knows about a screening's identities, read in one round trip. */
+/**
+ * What PostgreSQL knows about a screening's identities, read in one round trip. Lists apply as
+ * they stand now, whatever time the screening says it happened: an old `occurredAt` must not
+ * slip past a block.
+ */
 export interface Lookups {
   blockedKinds: Set<EntityKind>;
   allowed: boolean;
@@ -22,7 +26,6 @@ export async function lookup(
   hashes: string[],
   premisesKeys: string[],
   readShared: boolean,
-  at: Date,
 ): Promise<Lookups> {
   const result: Lookups = {
     blockedKinds: new Set(),
@@ -37,7 +40,7 @@ export async function lookup(
   const { rows } = await sql<{ src: string; a: string; b: string; n: number }>`${sql.raw(preparedName('fraud_lookup'))}
     select 'L' as src, list as a, kind as b, 0 as n from fraud_list_entries
      where org_id = ${orgId} and key_hash = any(${hashes}::text[])
-       and starts_at <= ${at} and (expires_at is null or expires_at > ${at})
+       and starts_at <= now() and (expires_at is null or expires_at > now())
     union all
     select 'F', module, case when confirmed then 'C' else '' end, flagged from fraud_entity_flags
      where org_id = ${orgId} and key_hash = any(${hashes}::text[])

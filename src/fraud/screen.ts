@@ -79,7 +79,7 @@ export async function screen(engine: FraudEngine, orgId: string, screening: Scre
   const premises = identities.addresses.map((a) => a.address.premisesKey);
   const [results, lookups] = await Promise.all([
     engine.counters.run(ctx.plan.ops, ctx.now),
-    lookup(engine.db, orgId, hashes, premises, settings.shareNegativeData, at),
+    lookup(engine.db, orgId, hashes, premises, settings.shareNegativeData),
   ]);
   ctx.plan.settle(results);
   const features: Features = Object.assign({}, ...readers.map((read) => read(lookups)));

@@ -27,6 +27,9 @@ describe('allow and block lists', () => {
 
     const d = await suite.screen('Order', tokyoOrder({ billing: { name: '詐欺 太郎', email: 'fraudster@gmail.com' } }), org.key);
     expect(d.verdict).toBe('NG');
+    // A screening dated before the entry is judged by the lists as they stand now.
+    const backdated = await suite.screen('Order', tokyoOrder({ billing: { name: '詐欺 太郎', email: 'fraudster@gmail.com' }, context: { occurredAt: '2020-01-01T00:00:00Z' } }), org.key);
+    expect(backdated.verdict).toBe('NG');
     expect(evidence(d, 'list.block')).toMatchObject({ 'list.blocked': true });
     expect(d.reasons[0]!.message.en).toContain('EMAIL');
   });
