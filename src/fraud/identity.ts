@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { AddressInput, PartyInput, ScreeningInput } from './inputs.ts';
 import type { Entity, EntityKind } from './model.ts';
 import { normalizeJapaneseAddress, type NormalizedAddress } from './normalize/address.ts';
-import { normalizeEmail, type NormalizedEmail } from './normalize/email.ts';
+import { normalizeEmail, type NormalizedEmail, type NormalizeEmailResult } from './normalize/email.ts';
 import { normalizeName } from './normalize/name.ts';
 import { normalizePhone, type NormalizedPhone } from './normalize/phone.ts';
 
@@ -24,49 +24,46 @@ export interface Identities {
   entities: Entity[];
   emails: { role: string; email: NormalizedEmail | null }[];
   phones: { role: string; phone: NormalizedPhone }[];
-  addresses: { role: string; address: NormalizedAddress; country: string }[];
-  names: { role: string; name: string }[];
+  addresses: { role: string; address: NormalizedAddress }[];
   /** The entity in a role, e.g. entity("billing.email"). */
   entity(role: string): Entity | undefined;
+}
+
+type IdentityValue = { value: string; display: string } | null;
+
+// From a normalizer's answer to the value hashed and its masked display: shared by list entries
+// (identityValue) and screenings (extractIdentities), which also keep the normalized forms.
+const fromEmail = (r: NormalizeEmailResult): IdentityValue => (r.ok ? { value: r.value.canonical, display: maskEmail(r.value.canonical) } : null);
+const fromPhone = (p: NormalizedPhone): IdentityValue => (p.e164 ? { value: p.e164, display: `***${p.e164.slice(-4)}` } : null);
+const fromName = (value: string): IdentityValue => (value ? { value, display: `${[...value][0] ?? ''}**` } : null);
+function fromAddress(a: NormalizedAddress, country: string): IdentityValue {
+  // Without a city or a block number it is no place in particular: every such address would share one key.
+  if (!a.city && !a.block) return null;
+  return { value: `${country}|${a.key}`, display: [a.prefecture, a.city, a.town].filter(Boolean).join('') || '…' };
+}
+function fromRaw(kind: 'DEVICE' | 'IP' | 'ACCOUNT' | 'REVIEWER', raw: string): IdentityValue {
+  const value = kind === 'IP' ? raw.trim().toLowerCase() : raw.trim();
+  if (!value) return null;
+  const display = kind === 'DEVICE' ? (value.length > 8 ? `${value.slice(0, 8)}…` : value) : kind === 'IP' ? maskIp(value) : value;
+  return { value, display };
 }
 
 /**
  * The normalized value an identity is hashed from, and how to show it masked. The one place
  * that decides it, so a list entry typed by a person matches what screenings extract.
  */
-export function identityValue(kind: EntityKind, raw: string, country = 'JP', address: (line: string) => NormalizedAddress = normalizeJapaneseAddress): { value: string; display: string } | null {
+export function identityValue(kind: EntityKind, raw: string, country = 'JP', address: (line: string) => NormalizedAddress = normalizeJapaneseAddress): IdentityValue {
   switch (kind) {
-    case 'EMAIL': {
-      const result = normalizeEmail(raw);
-      return result.ok ? { value: result.value.canonical, display: maskEmail(result.value.canonical) } : null;
-    }
-    case 'PHONE': {
-      const e164 = normalizePhone(raw).e164;
-      return e164 ? { value: e164, display: `***${e164.slice(-4)}` } : null;
-    }
-    case 'NAME': {
-      const value = normalizeName(raw);
-      return value ? { value, display: `${[...value][0] ?? ''}**` } : null;
-    }
-    case 'ADDRESS': {
-      const a = address(raw);
-      // Without a city or a block number it is no place in particular: every such address would share one key.
-      if (!a.city && !a.block) return null;
-      return { value: `${country}|${a.key}`, display: [a.prefecture, a.city, a.town].filter(Boolean).join('') || '…' };
-    }
-    case 'DEVICE': {
-      const value = raw.trim();
-      return value ? { value, display: value.length > 8 ? `${value.slice(0, 8)}…` : value } : null;
-    }
-    case 'IP': {
-      const value = raw.trim().toLowerCase();
-      return value ? { value, display: maskIp(value) } : null;
-    }
-    case 'ACCOUNT':
-    case 'REVIEWER': {
-      const value = raw.trim();
-      return value ? { value, display: value } : null;
-    }
+    case 'EMAIL':
+      return fromEmail(normalizeEmail(raw));
+    case 'PHONE':
+      return fromPhone(normalizePhone(raw));
+    case 'NAME':
+      return fromName(normalizeName(raw));
+    case 'ADDRESS':
+      return fromAddress(address(raw), country);
+    default:
+      return fromRaw(kind, raw);
   }
 }
 
@@ -76,20 +73,18 @@ export function scopeOf(kind: EntityKind, orgId: string): string {
 }
 
 /**
- * The identities of a screening. `address` is the normalizer to use (the registry's answers,
- * looked up beforehand; the lexical reading by default).
+ * The identities of a screening, each value normalized once. `address` is the normalizer to use
+ * (the registry's answers, looked up beforehand; the lexical reading by default).
  */
 export function extractIdentities(hash: Hasher, orgId: string, screening: ScreeningInput, address: (line: string) => NormalizedAddress = normalizeJapaneseAddress): Identities {
   const entities: Entity[] = [];
   const emails: Identities['emails'] = [];
   const phones: Identities['phones'] = [];
   const addresses: Identities['addresses'] = [];
-  const names: Identities['names'] = [];
   const byHash = new Map<string, Entity>();
   const byRole = new Map<string, Entity>();
 
-  const add = (kind: EntityKind, role: string, raw: string | undefined, country?: string) => {
-    const id = raw ? identityValue(kind, raw, country, address) : null;
+  const add = (kind: EntityKind, role: string, id: IdentityValue) => {
     if (!id) return;
     const h = hash(kind, id.value, scopeOf(kind, orgId));
     // A value in two roles (billing and shipping alike) is one identity, listed under its first
@@ -102,26 +97,29 @@ export function extractIdentities(hash: Hasher, orgId: string, screening: Screen
     }
     byRole.set(role, entity);
   };
-  const email = (role: string, raw: string | undefined) => {
-    if (!raw) return;
-    const result = normalizeEmail(raw);
+  const raw = (kind: 'DEVICE' | 'IP' | 'ACCOUNT' | 'REVIEWER', role: string, value: string | undefined) => {
+    if (value) add(kind, role, fromRaw(kind, value));
+  };
+  const email = (role: string, value: string | undefined) => {
+    if (!value) return;
+    const result = normalizeEmail(value);
     emails.push({ role, email: result.ok ? result.value : null });
-    add('EMAIL', role, raw);
+    add('EMAIL', role, fromEmail(result));
   };
-  const phone = (role: string, raw: string | undefined) => {
-    if (!raw) return;
-    phones.push({ role, phone: normalizePhone(raw) });
-    add('PHONE', role, raw);
+  const phone = (role: string, value: string | undefined) => {
+    if (!value) return;
+    const result = normalizePhone(value);
+    phones.push({ role, phone: result });
+    add('PHONE', role, fromPhone(result));
   };
-  const name = (role: string, raw: string | undefined) => {
-    const value = raw ? normalizeName(raw) : '';
-    if (value) names.push({ role, name: value });
-    add('NAME', role, raw);
+  const name = (role: string, value: string | undefined) => {
+    if (value) add('NAME', role, fromName(normalizeName(value)));
   };
-  const addAddress = (role: string, raw: AddressInput | undefined) => {
-    if (!raw) return;
-    addresses.push({ role, address: address(raw.line), country: raw.country });
-    add('ADDRESS', role, raw.line, raw.country);
+  const addAddress = (role: string, value: AddressInput | undefined) => {
+    if (!value) return;
+    const normalized = address(value.line);
+    addresses.push({ role, address: normalized });
+    add('ADDRESS', role, fromAddress(normalized, value.country));
   };
   const party = (role: string, p: PartyInput | undefined) => {
     if (!p) return;
@@ -133,28 +131,28 @@ export function extractIdentities(hash: Hasher, orgId: string, screening: Screen
 
   switch (screening.kind) {
     case 'ORDER':
-      add('ACCOUNT', 'account', screening.input.account?.id);
+      raw('ACCOUNT', 'account', screening.input.account?.id);
       party('billing', screening.input.billing);
       party('shipping', screening.input.shipping);
       break;
     case 'SIGNUP':
-      add('ACCOUNT', 'account', screening.input.accountId);
+      raw('ACCOUNT', 'account', screening.input.accountId);
       party('person', screening.input.person);
       break;
     case 'LOGIN':
-      add('ACCOUNT', 'account', screening.input.accountId);
+      raw('ACCOUNT', 'account', screening.input.accountId);
       email('email', screening.input.email);
       break;
     case 'REVIEW':
-      add('REVIEWER', 'reviewer', screening.input.reviewer.id);
+      raw('REVIEWER', 'reviewer', screening.input.reviewer.id);
       email('reviewer.email', screening.input.reviewer.email);
       name('reviewer.name', screening.input.reviewer.name);
       break;
   }
-  add('DEVICE', 'device', screening.input.context.device?.id);
-  add('IP', 'ip', screening.input.context.ip);
+  raw('DEVICE', 'device', screening.input.context.device?.id);
+  raw('IP', 'ip', screening.input.context.ip);
 
-  return { entities, emails, phones, addresses, names, entity: (role) => byRole.get(role) };
+  return { entities, emails, phones, addresses, entity: (role) => byRole.get(role) };
 }
 
 function maskEmail(canonical: string): string {
