@@ -1,4 +1,4 @@
-import { decodeSignature, encodeSignature, estimateJaccard, lshBands, textSignature } from '../text/minhash.ts';
+import { decodeSignature, encodeSignature, estimateJaccard, lshBands, normalizedTextSignature } from '../text/minhash.ts';
 import { normalizeReviewText } from '../text/shingles.ts';
 import type { FeatureGroup } from './context.ts';
 import { DAY } from './plan.ts';
@@ -36,7 +36,7 @@ export const reviewFeatures: FeatureGroup = (ctx) => {
   const ipReviewers = ip && reviewer ? plan.window(plan.key('g', 'IP', ip.hash, 'REVIEWER'), reviewer.hash, [DAY]) : null;
 
   const text = normalizeReviewText(review.text);
-  const signature = text.length >= MIN_TEXT_FOR_DUPLICATES ? textSignature(text) : null;
+  const signature = text.length >= MIN_TEXT_FOR_DUPLICATES ? normalizedTextSignature(text) : null;
   const author = reviewer?.hash ?? '';
   const similar = signature
     ? plan.bands(

@@ -223,11 +223,15 @@ function fnv1a32Range(s: string, start: number, end: number): number {
  * (tested), about a third faster end to end; this is what screening a review should call.
  */
 export function textSignature(text: string, k: number = DEFAULT_SHINGLE_SIZE, numHashes: number = DEFAULT_NUM_HASHES): Uint32Array {
+  return normalizedTextSignature(normalizeReviewText(text), k, numHashes);
+}
+
+/** textSignature of text already through normalizeReviewText, for a caller that needed it anyway. */
+export function normalizedTextSignature(s: string, k: number = DEFAULT_SHINGLE_SIZE, numHashes: number = DEFAULT_NUM_HASHES): Uint32Array {
   checkShingleSize(k);
   checkNumHashes(numHashes);
   const { a, b, da, db, masks } = COEFFICIENTS;
   const sig = new Int32Array(numHashes).fill(EMPTY_SLOT);
-  const s = normalizeReviewText(text);
   const length = s.length;
   if (length === 0) return asUnsigned(sig);
   let hasSurrogates = false;
