@@ -3,7 +3,7 @@ import type { Context } from '../../graphql/context.ts';
 import { FraudCaseRef, FraudDecisionRef, OrganizationRef } from '../../graphql/refs.ts';
 import { findCase } from '../cases.ts';
 import { decisionDetail, findDecision } from '../decisions.ts';
-import { CASE_STATUSES, ENTITY_KINDS, LISTS, SCREENING_KINDS, type Entity, type Localized, type Reason } from '../model.ts';
+import { CASE_STATUSES, ENTITY_KINDS, LISTS, SCREENING_KINDS, type Decision, type Entity, type Localized, type Reason } from '../model.ts';
 
 export const VerdictEnum = builder.enumType('FraudVerdict', {
   values: {
@@ -60,6 +60,20 @@ async function canReview(ctx: Context, orgId: string): Promise<boolean> {
   return ctx.access.can(orgId, 'reviewFraud');
 }
 
+// input, features and label come from one row: read it once per decision object (one request).
+const details = new WeakMap<Decision, ReturnType<typeof decisionDetail>>();
+
+/** The stored detail of a decision, for a caller with the right to review fraud; null otherwise. */
+async function detailFor(ctx: Context, d: Decision) {
+  if (!(await canReview(ctx, d.orgId))) return null;
+  let detail = details.get(d);
+  if (!detail) {
+    detail = decisionDetail(ctx.db, d.id);
+    details.set(d, detail);
+  }
+  return detail;
+}
+
 builder.node(FraudDecisionRef, {
   id: { resolve: (d) => d.id },
   isTypeOf: (d) => typeof d === 'object' && d !== null && 'rulesetVersion' in d,
@@ -83,19 +97,19 @@ builder.node(FraudDecisionRef, {
       type: FraudLabelEnum,
       nullable: true,
       description: "A person's judgement, once given.",
-      resolve: async (d, _a, ctx) => ((await canReview(ctx, d.orgId)) ? ((await decisionDetail(ctx.db, d.id))?.label as 'FRAUD' | 'LEGITIMATE' | null) ?? null : null),
+      resolve: async (d, _a, ctx) => ((await detailFor(ctx, d))?.label as 'FRAUD' | 'LEGITIMATE' | null | undefined) ?? null,
     }),
     input: t.field({
       type: 'JSON',
       nullable: true,
       description: 'What was screened, as sent (for audit; null without the right to review fraud).',
-      resolve: async (d, _a, ctx) => ((await canReview(ctx, d.orgId)) ? ((await decisionDetail(ctx.db, d.id))?.input ?? null) : null),
+      resolve: async (d, _a, ctx) => (await detailFor(ctx, d))?.input ?? null,
     }),
     features: t.field({
       type: 'JSON',
       nullable: true,
       description: 'The features that saw something (a feature absent here was false, 0 or empty); null without the right to review fraud.',
-      resolve: async (d, _a, ctx) => ((await canReview(ctx, d.orgId)) ? ((await decisionDetail(ctx.db, d.id))?.features ?? null) : null),
+      resolve: async (d, _a, ctx) => (await detailFor(ctx, d))?.features ?? null,
     }),
   }),
 });
