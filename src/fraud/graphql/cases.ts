@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { actorOf } from '../../auth/principal.ts';
 import { builder } from '../../graphql/builder.ts';
+import type { Context } from '../../graphql/context.ts';
 import { requireCaller } from '../../graphql/auth.ts';
 import { idOf } from '../../graphql/ids.ts';
 import { connectionOf, decodeCursor, encodeCursor, forwardPage } from '../../graphql/pagination.ts';
@@ -10,6 +11,7 @@ import { isUuid } from '../../lib/ids.ts';
 import { findCase, listCases } from '../cases.ts';
 import { findDecision } from '../decisions.ts';
 import { labelDecision, type LabelOutcome } from '../labels.ts';
+import type { Label } from '../model.ts';
 import { FraudCaseStatusEnum, FraudLabelEnum, ScreeningKindEnum } from './types.ts';
 
 builder.objectField(OrganizationRef, 'fraudCases', (t) =>
@@ -55,6 +57,13 @@ const LabelOutcomeRef = builder.objectRef<LabelOutcome>('FraudLabelOutcome').imp
 });
 const LabelPayload = payloadType('FraudLabelPayload', 'outcome', LabelOutcomeRef);
 
+/** Labels a decision the caller found by case or by id: NOT_FOUND across tenants, FORBIDDEN below EDITOR. */
+async function label(ctx: Context, target: { orgId: string; decisionId: string } | null, what: 'case' | 'decision', value: Label, note: string | null | undefined) {
+  if (!target || !(await ctx.access.roleIn(target.orgId))) return failure('NOT_FOUND', ['id'], `No such ${what}.`);
+  if (!(await ctx.access.can(target.orgId, 'reviewFraud'))) return failure('FORBIDDEN', [], 'Working cases and labelling decisions need the OWNER, ADMIN or EDITOR role.');
+  return toPayload(await labelDecision(ctx.db, actorOf(ctx.access.principal), target.orgId, target.decisionId, value, note ?? null));
+}
+
 builder.mutationFields((t) => ({
   resolveFraudCase: t.field({
     type: LabelPayload,
@@ -70,9 +79,7 @@ builder.mutationFields((t) => ({
       requireCaller(ctx);
       const id = idOf(String(input.id), 'FraudCase');
       const found = id ? await findCase(ctx.db, id) : undefined;
-      if (!found || !(await ctx.access.roleIn(found.org_id))) return failure('NOT_FOUND', ['id'], 'No such case.');
-      if (!(await ctx.access.can(found.org_id, 'reviewFraud'))) return failure('FORBIDDEN', [], 'Working cases needs the OWNER, ADMIN or EDITOR role.');
-      return toPayload(await labelDecision(ctx.db, actorOf(ctx.access.principal), found.org_id, found.decision_id, input.outcome, input.note ?? null));
+      return label(ctx, found ? { orgId: found.org_id, decisionId: found.decision_id } : null, 'case', input.outcome, input.note);
     },
   }),
   labelFraudDecision: t.field({
@@ -89,9 +96,7 @@ builder.mutationFields((t) => ({
       requireCaller(ctx);
       const id = idOf(String(input.id), 'FraudDecision');
       const decision = id ? await findDecision(ctx.db, id) : null;
-      if (!decision || !(await ctx.access.roleIn(decision.orgId))) return failure('NOT_FOUND', ['id'], 'No such decision.');
-      if (!(await ctx.access.can(decision.orgId, 'reviewFraud'))) return failure('FORBIDDEN', [], 'Labelling needs the OWNER, ADMIN or EDITOR role.');
-      return toPayload(await labelDecision(ctx.db, actorOf(ctx.access.principal), decision.orgId, decision.id, input.label, input.note ?? null));
+      return label(ctx, decision ? { orgId: decision.orgId, decisionId: decision.id } : null, 'decision', input.label, input.note);
     },
   }),
 }));
