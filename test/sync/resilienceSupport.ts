@@ -13,6 +13,7 @@ import type { RecordedCall } from '../fakes/google/server.ts';
 import { generatedLocation } from '../support/generate.ts';
 import { eventually } from '../support/sync.ts';
 import type { SyncSuite } from './support.ts';
+import type { OutcomeCounts } from '../../src/listings/runs.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Stores, runs, listings
@@ -58,16 +59,8 @@ export async function upsertStores(suite: SyncSuite, inputs: readonly Record<str
   return out;
 }
 
-export interface Progress {
-  total: number;
-  queued: number;
-  delivered: number;
-  unchanged: number;
-  failed: number;
-  actionRequired: number;
-  notEligible: number;
-  finished: boolean;
-}
+/** SyncRun.progress as the API returns it, without the per-platform rows. */
+export type Progress = OutcomeCounts & { finished: boolean };
 
 export async function startRun(suite: SyncSuite, filter: Record<string, unknown> = {}): Promise<{ id: string; total: number }> {
   const data = await gql(suite, `mutation($input: SyncLocationsInput!) { syncLocations(input: $input) { run { id total } errors { code message } } }`, {
