@@ -1,4 +1,4 @@
-import type { Job, JobsOptions } from 'bullmq';
+import { DelayedError, type Job, type JobsOptions } from 'bullmq';
 import type { z } from 'zod';
 import type { Logger } from '../src/log.ts';
 import type { Engine } from '../src/listings/engine.ts';
@@ -10,6 +10,8 @@ export interface JobContext {
   /** The worker's lock token, needed to move the job (e.g. to delayed). */
   token: string | undefined;
   log: Logger;
+  /** How often each listing's reviews are read in full, to notice deletions (review pulls). */
+  reviewSweepEveryMs: number;
 }
 
 /**
@@ -42,4 +44,15 @@ export async function enqueue<Schema extends z.ZodType>(
     opts: { ...definition.options, ...item.options },
   }));
   await queues.get(definition.queue).addBulk(jobs);
+}
+
+/**
+ * A handler's answer to a platform that said "not now": a retryable failure goes back to BullMQ's
+ * backoff (and counts as an attempt); a quota or an open circuit moves the job to delayed without
+ * using an attempt.
+ */
+export async function postpone(outcome: { kind: 'retry'; error: Error } | { kind: 'deferred'; retryAfterMs: number }, job: Job, token: string | undefined): Promise<never> {
+  if (outcome.kind === 'retry') throw outcome.error;
+  await job.moveToDelayed(Date.now() + outcome.retryAfterMs, token);
+  throw new DelayedError();
 }

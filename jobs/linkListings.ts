@@ -3,11 +3,12 @@ import { z } from 'zod';
 import { linkConnection } from '../src/listings/link.ts';
 import { defineJob, enqueue } from './define.ts';
 import type { Queues } from './queues.ts';
+import { enqueueReviewPulls } from './reviews.ts';
 import { enqueueListingSyncs } from './syncListing.ts';
 
 /**
  * Links a new connection's existing platform listings to stores, then syncs every listing of
- * the connection. If the job dies after linking, its retry links nothing new and enqueues the
+ * the connection and pulls its reviews. If the job dies after linking, its retry links nothing new and enqueues the
  * syncs again, which deduplicate.
  */
 export const linkListingsJob = defineJob({
@@ -23,6 +24,8 @@ export const linkListingsJob = defineJob({
     }
     if (outcome.kind === 'linked') {
       for (let i = 0; i < outcome.listingIds.length; i += 1_000) await enqueueListingSyncs(engine.queues, outcome.listingIds.slice(i, i + 1_000));
+      // The first pull backfills the reviews of every listing just linked.
+      await enqueueReviewPulls(engine.queues, [connectionId]);
     }
   },
 });

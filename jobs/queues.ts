@@ -6,7 +6,7 @@ import { Redis, type RedisOptions } from 'ioredis';
  * when Redis is away, so a request or a relay pass errors and is retried rather than hanging;
  * workers wait for Redis indefinitely (`maxRetriesPerRequest: null`), as BullMQ requires.
  */
-export const QUEUE_NAMES = ['sync', 'read-back'] as const;
+export const QUEUE_NAMES = ['sync', 'read-back', 'reviews'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface QueueConfig {

@@ -1,7 +1,6 @@
-import { DelayedError } from 'bullmq';
 import { z } from 'zod';
 import { readBackConnection } from '../src/listings/readBack.ts';
-import { defineJob, enqueue } from './define.ts';
+import { defineJob, enqueue, postpone } from './define.ts';
 import type { Queues } from './queues.ts';
 
 /** Reads back every listing of one connection, resuming after the last one read when deferred or retried. */
@@ -22,9 +21,7 @@ export const readBackJob = defineJob({
       return;
     }
     await job.updateData({ connectionId, after: outcome.after });
-    if (outcome.kind === 'retry') throw outcome.error;
-    await job.moveToDelayed(Date.now() + outcome.retryAfterMs, token);
-    throw new DelayedError();
+    await postpone(outcome, job, token);
   },
 });
 

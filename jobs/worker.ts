@@ -7,13 +7,16 @@ import type { JobDefinition } from './define.ts';
 import { linkListingsJob } from './linkListings.ts';
 import { readBackJob, readBackSweepJob, scheduleReadBackSweep } from './readBack.ts';
 import { QUEUE_NAMES, workerConnection, type QueueName } from './queues.ts';
+import { pullReviewsJob, pullReviewsSweepJob, scheduleReviewPulls, sendReplyJob } from './reviews.ts';
 import { syncListingJob } from './syncListing.ts';
 
-const JOBS: readonly JobDefinition<z.ZodType>[] = [syncListingJob, readBackJob, readBackSweepJob, linkListingsJob];
+const JOBS: readonly JobDefinition<z.ZodType>[] = [syncListingJob, readBackJob, readBackSweepJob, linkListingsJob, pullReviewsJob, pullReviewsSweepJob, sendReplyJob];
 
 export interface WorkerOptions {
   concurrency: number;
   readBackEveryMinutes: number;
+  reviewPullEveryMinutes: number;
+  reviewSweepEveryHours: number;
   /** BullMQ lockDuration (default 60 s): how soon a dead worker's jobs are taken up by others. */
   lockDurationMs?: number;
 }
@@ -39,7 +42,7 @@ export async function startWorkers(engine: Engine, options: WorkerOptions): Prom
     const parsed = definition.schema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError(`invalid payload for "${job.name}": ${parsed.error.message}`);
     const log = engine.log.child({ jobId: job.id, job: job.name, attempt: job.attemptsMade + 1 });
-    await definition.handler(parsed.data, { engine, job, token, log });
+    await definition.handler(parsed.data, { engine, job, token, log, reviewSweepEveryMs: options.reviewSweepEveryHours * 3_600_000 });
   }
 
   const lockDuration = options.lockDurationMs ?? 60_000;
@@ -65,6 +68,7 @@ export async function startWorkers(engine: Engine, options: WorkerOptions): Prom
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
   await scheduleReadBackSweep(engine.queues, options.readBackEveryMinutes);
+  await scheduleReviewPulls(engine.queues, options.reviewPullEveryMinutes);
   const relay = startRelay(engine);
 
   return {

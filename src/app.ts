@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { DASHBOARD_DIR, ensureDashboardBuilt } from './dashboard/build.ts';
 import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import type { Env } from './env.ts';
@@ -22,6 +23,7 @@ export async function startApp(env: Env, log: Logger): Promise<RunningApp> {
   const redis = await ensureRedis({ redisUrl: env.REDIS_URL, dataDir: env.DATA_DIR, log });
 
   const services = await openServices(env, log, database.db, redis.url);
+  const dashboard = await ensureDashboardBuilt(log);
   const workers = env.WORKERS === 'on' ? await services.startWorkers() : null;
   if (workers) log.info({ concurrency: env.WORKER_CONCURRENCY }, 'queue workers started in this process');
 
@@ -33,6 +35,7 @@ export async function startApp(env: Env, log: Logger): Promise<RunningApp> {
     engine: services.engine,
     fraud: services.fraud,
     metrics: services.metrics,
+    ...(dashboard ? { dashboardDir: DASHBOARD_DIR } : {}),
     admin: env.TENPO_ADMIN_TOKEN ? { token: env.TENPO_ADMIN_TOKEN, queues: () => services.queues.all() } : undefined,
   });
   await new Promise<void>((resolve, reject) => {

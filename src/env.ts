@@ -46,6 +46,10 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('tenpo'),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   READ_BACK_EVERY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
+  // Reviews: how often each connection is pulled from its bookmark, and how often every listing
+  // is read in full to notice reviews deleted on the platform.
+  REVIEW_PULL_EVERY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  REVIEW_SWEEP_EVERY_HOURS: z.coerce.number().int().min(1).max(30 * 24).default(24),
   // Raised quotas a platform granted this deployment, per connector id, e.g.
   // {"google":{"requestsPerMinute":3000}}; merged over the connector manifest's defaults.
   TENPO_PLATFORM_QUOTAS: z

@@ -9,12 +9,14 @@ import { createEngine, type Engine, type EngineMetrics } from './listings/engine
 import type { Logger } from './log.ts';
 import { createMetrics, type DeliveryOutcome, type Metrics } from './metrics/metrics.ts';
 import { registryFromEnv } from './platforms/registry.ts';
+import { createReviewEvents, type ReviewEvents } from './reviews/events.ts';
 
 /** The queues, the sync engine and the metrics one process uses, built from the configuration. */
 export interface Services {
   queues: Queues;
   engine: Engine;
   fraud: FraudEngine;
+  events: ReviewEvents;
   metrics: Metrics;
   startWorkers(): Promise<RunningWorkers>;
   close(): Promise<void>;
@@ -36,6 +38,11 @@ export async function openServices(env: Env, log: Logger, db: Db, redisUrl: stri
   log.info(ipIntel, 'IP intelligence loaded');
   const queues = await openQueues({ redisUrl, prefix: env.QUEUE_PREFIX }, (err, queue) => log.warn({ err, queue }, 'queue connection error'));
   const metrics = createMetrics({ queues: () => queues.all(), log });
+  // Its own connection: screenings answer in milliseconds and should not queue behind job scripts.
+  const fraudRedis = await producerConnection(queues.config);
+  const normalizeAddress = env.TENPO_JA_ADDRESS_DATA ? registryNormalizer(env.TENPO_JA_ADDRESS_DATA, log) : undefined;
+  const fraud = createFraudEngine({ db, redis: fraudRedis, hashKey: fraudHashKey(env), prefix: env.QUEUE_PREFIX, log, normalizeAddress });
+  const events = createReviewEvents({ redisUrl, prefix: env.QUEUE_PREFIX, log });
   const engine = createEngine({
     db,
     log,
@@ -44,19 +51,26 @@ export async function openServices(env: Env, log: Logger, db: Db, redisUrl: stri
     keyring: keyring(env),
     timeoutMs: env.PLATFORM_TIMEOUT_MS,
     metrics: engineMetrics(metrics),
+    fraud,
+    events,
   });
-  // Its own connection: screenings answer in milliseconds and should not queue behind job scripts.
-  const fraudRedis = await producerConnection(queues.config);
-  const normalizeAddress = env.TENPO_JA_ADDRESS_DATA ? registryNormalizer(env.TENPO_JA_ADDRESS_DATA, log) : undefined;
-  const fraud = createFraudEngine({ db, redis: fraudRedis, hashKey: fraudHashKey(env), prefix: env.QUEUE_PREFIX, log, normalizeAddress });
   return {
     queues,
     engine,
     fraud,
+    events,
     metrics,
-    startWorkers: () => startWorkers(engine, { concurrency: env.WORKER_CONCURRENCY, readBackEveryMinutes: env.READ_BACK_EVERY_MINUTES, lockDurationMs: env.WORKER_LOCK_MS }),
+    startWorkers: () =>
+      startWorkers(engine, {
+        concurrency: env.WORKER_CONCURRENCY,
+        readBackEveryMinutes: env.READ_BACK_EVERY_MINUTES,
+        reviewPullEveryMinutes: env.REVIEW_PULL_EVERY_MINUTES,
+        reviewSweepEveryHours: env.REVIEW_SWEEP_EVERY_HOURS,
+        lockDurationMs: env.WORKER_LOCK_MS,
+      }),
     async close() {
       await queues.close();
+      await events.close();
       fraudRedis.disconnect();
     },
   };

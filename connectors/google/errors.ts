@@ -30,6 +30,7 @@ interface ErrorShape {
   name?: unknown;
   message?: unknown;
   cause?: unknown;
+  config?: { url?: unknown };
 }
 
 interface Violation {
@@ -101,6 +102,21 @@ function reason(body: unknown): string | undefined {
   return isObject(info) && typeof info.reason === 'string' ? info.reason : undefined;
 }
 
+/**
+ * A v4 review reply (PUT or DELETE …/reviews/{r}/reply): its 400 is about the reply's text and its
+ * 404 about the review, so the message must not send the user to the store's data.
+ */
+function isReplyRequest(links: readonly ErrorShape[]): boolean {
+  return links.some((e) => /\/v4\/accounts\/[^/]+\/locations\/[^/]+\/reviews\/[^/?]+\/reply(?:\?|$)/.test(String(e.config?.url ?? '')));
+}
+
+function invalidReply(body: unknown, status: number, platformMessage: string): PlatformError {
+  const found = violations(body);
+  const what = found.map((v) => v.description).filter((d) => d !== '').join(' ') || platformMessage;
+  const rule = `google.${found[0]?.code ?? reason(body) ?? 'INVALID_ARGUMENT'}`;
+  return new PlatformError('INVALID', scrub(`Google refused the reply: ${what} Change the reply and send it again.`), { status, field: null, rule, platformMessage });
+}
+
 function invalid(body: unknown, status: number, platformMessage: string): PlatformError {
   const found = violations(body);
   const first = found.find((v) => tenpoFieldForGooglePath(v.field) !== null) ?? found[0];
@@ -115,7 +131,7 @@ function invalid(body: unknown, status: number, platformMessage: string): Platfo
   return new PlatformError('INVALID', scrub(`Google refused the store's data (${what}).${fix}`), { status, field, rule, platformMessage });
 }
 
-function fromResponse(status: number, body: unknown, headers: unknown): PlatformError {
+function fromResponse(status: number, body: unknown, headers: unknown, reply: boolean): PlatformError {
   const error = isObject(body) ? body.error : undefined;
   // The OAuth token endpoint answers `{ error: "invalid_grant", error_description }`.
   if (typeof error === 'string') {
@@ -144,8 +160,12 @@ function fromResponse(status: number, body: unknown, headers: unknown): Platform
     }
     return new PlatformError('AUTH_REVOKED', `The connected Google account may no longer manage this business profile. ${RECONNECT}`, details);
   }
-  if (status === 404) return new PlatformError('NOT_FOUND', 'The listing or account no longer exists on Google.', details);
-  if (status === 400 || grpc === 'INVALID_ARGUMENT' || grpc === 'FAILED_PRECONDITION') return invalid(body, status, platformMessage);
+  if (status === 404) {
+    return new PlatformError('NOT_FOUND', reply ? 'The review, or the listing it belongs to, no longer exists on Google; the customer may have deleted it.' : 'The listing or account no longer exists on Google.', details);
+  }
+  if (status === 400 || grpc === 'INVALID_ARGUMENT' || grpc === 'FAILED_PRECONDITION') {
+    return reply ? invalidReply(body, status, platformMessage) : invalid(body, status, platformMessage);
+  }
   return new PlatformError('PERMANENT', `Google refused the request (HTTP ${status}): ${platformMessage}`, details);
 }
 
@@ -153,7 +173,7 @@ export function classifyError(err: unknown): PlatformError {
   if (err instanceof PlatformError) return err;
   const links = chain(err);
   const answered = links.find((e) => isObject(e.response) && typeof e.response.status === 'number');
-  if (answered?.response) return fromResponse(answered.response.status as number, answered.response.data, answered.response.headers);
+  if (answered?.response) return fromResponse(answered.response.status as number, answered.response.data, answered.response.headers, isReplyRequest(links));
 
   const message = scrub(links.map((e) => (typeof e.message === 'string' ? e.message : '')).find((m) => m !== '') ?? String(err));
   if (links.some((e) => typeof e.name === 'string' && ABORTS.has(e.name))) {

@@ -12,6 +12,7 @@ import { googleManifest } from './manifest.ts';
 import { project } from './project.ts';
 import { readBack, verify } from './readBack.ts';
 import { toLocationPatch } from './reversePatch.ts';
+import { googleReviews } from './reviews.ts';
 import { GoogleSession, openSession, parseCredentials } from './session.ts';
 import type { GoogleConfig } from './session.ts';
 
@@ -32,5 +33,6 @@ export function createGoogleConnector(config: GoogleConfig): Connector<GoogleSes
     readBack,
     toLocationPatch,
     classifyError,
+    reviews: googleReviews,
   };
 }

@@ -27,6 +27,9 @@ export const googleManifest = defineManifest({
   // Listings (Business Information API), reviews and replies (My Business v4), local posts (v4),
   // insights (Business Profile Performance API).
   capabilities: { listingWrite: true, readBack: true, reviewsRead: true, reviewReply: true, posts: true, insights: true },
+  // The v4 API takes replies (comment up to 4,096 bytes) but has no call to flag a review: the
+  // owner reports it in the Reviews Management Tool.
+  reviews: { replyMaxBytes: 4096, report: 'manual', reportUrl: 'https://support.google.com/business/answer/4596773' },
   // Google excludes business situations, not categories (see categories.ts), and the countries
   // it does not serve are a code rule (rules.ts) since the manifest lists only allowed countries.
   eligibility: {},
@@ -36,6 +39,7 @@ export const googleManifest = defineManifest({
     'developers.google.com/my-business/content/limits',
     'developers.google.com/my-business/reference/businessinformation/rest/v1/accounts.locations',
     'developers.google.com/my-business/reference/rest/v4/accounts.locations.reviews',
+    'developers.google.com/my-business/reference/rest/v4/accounts.locations.reviews/updateReply (comment: 4,096 bytes)',
     'developers.google.com/my-business/reference/rest/v4/accounts.locations.localPosts',
     'developers.google.com/my-business/reference/performance/rest',
     'support.google.com/business/answer/3038177 (guidelines for representing your business)',

@@ -1,7 +1,7 @@
 /**
  * Credentials and the authorised clients. One OAuth2 client per session carries the merchant's
- * refresh token; both API clients (and later v4 reviews) go through it, so a refresh made for one
- * serves all and is reported once through onCredentials. Nothing here logs, and the session hides
+ * refresh token; both API clients and the v4 reviews requests go through it, so a refresh made for
+ * one serves all and is reported once through onCredentials. Nothing here logs, and the session hides
  * the clients from JSON and util.inspect, because they hold the tokens.
  */
 import { inspect } from 'node:util';
@@ -52,17 +52,22 @@ export type RequestOptions = Parameters<Auth.OAuth2Client['request']>[0];
 export type BusinessInformation = mybusinessbusinessinformation_v1.Mybusinessbusinessinformation;
 export type AccountManagement = mybusinessaccountmanagement_v1.Mybusinessaccountmanagement;
 
+/** My Business v4 (reviews) lives on its own host; the typed clients know theirs. */
+const V4_ROOT = 'https://mybusiness.googleapis.com/';
+
 export class GoogleSession {
   readonly #auth: Auth.OAuth2Client;
   readonly #info: BusinessInformation;
   readonly #accounts: AccountManagement;
+  readonly #v4Root: string;
   readonly settings: SessionInput['settings'];
 
-  constructor(auth: Auth.OAuth2Client, info: BusinessInformation, accounts: AccountManagement, settings: SessionInput['settings']) {
+  constructor(auth: Auth.OAuth2Client, info: BusinessInformation, accounts: AccountManagement, settings: SessionInput['settings'], v4Root: string = V4_ROOT) {
     this.#auth = auth;
     this.#info = info;
     this.#accounts = accounts;
     this.settings = settings;
+    this.#v4Root = v4Root.endsWith('/') ? v4Root : `${v4Root}/`;
   }
 
   get info(): BusinessInformation {
@@ -71,6 +76,11 @@ export class GoogleSession {
 
   get accounts(): AccountManagement {
     return this.#accounts;
+  }
+
+  /** `v4Url('accounts/1/locations/2/reviews')`: the full My Business v4 URL of a path. */
+  v4Url(path: string): string {
+    return `${this.#v4Root}v4/${path}`;
   }
 
   /** An authorised request outside the two typed clients (My Business v4: reviews, media); its data. */
@@ -118,5 +128,5 @@ export function openSession(config: GoogleConfig, input: SessionInput): GoogleSe
   const options = { auth, ...(config.rootUrl ? { rootUrl: config.rootUrl } : {}) };
   const info = new mybusinessbusinessinformation_v1.Mybusinessbusinessinformation(options);
   const accounts = new mybusinessaccountmanagement_v1.Mybusinessaccountmanagement(options);
-  return new GoogleSession(auth, info, accounts, input.settings);
+  return new GoogleSession(auth, info, accounts, input.settings, config.rootUrl || undefined);
 }

@@ -1,6 +1,7 @@
 import type { LocationData, LocationField } from '../../src/locations/model.ts';
 import type { ConnectorManifest } from './manifest.ts';
 import type { PlatformError } from './errors.ts';
+import type { ConnectorReviews } from './reviews.ts';
 
 /**
  * The behaviour half of a connector (DESIGN.md, "Connectors"). A connector holds its mapping and
@@ -142,4 +143,6 @@ export interface Connector<Session = unknown> {
   toLocationPatch(key: string, value: JsonValue | undefined, current: LocationData): Partial<LocationData> | null;
   /** Maps anything the platform client threw to a PlatformError. */
   classifyError(error: unknown): PlatformError;
+  /** Present when the manifest has the reviewsRead capability. */
+  reviews?: ConnectorReviews<Session>;
 }

@@ -75,7 +75,19 @@ const capabilities = z.strictObject({
   insights: z.boolean(),
 });
 
-const MANIFEST_KEYS = ['id', 'name', 'countries', 'kind', 'reach', 'auth', 'baseUrl', 'quotas', 'fieldLimits', 'capabilities', 'eligibility', 'factsInferred', 'sources'] as const;
+// A platform's rules for owner replies and reports, checked before anything is sent.
+const reviewRules = z.strictObject({
+  replyMaxBytes: positiveInt.optional(),
+  replyMaxChars: positiveInt.optional(),
+  /** false where the platform refuses emoji in replies (Yelp). */
+  replyEmoji: z.boolean().default(true),
+  repliesPerListingPerDay: positiveInt.optional(),
+  /** How a suspected fake review is reported: by a person on the platform's own page, or not at all. */
+  report: z.enum(['manual', 'none']).default('none'),
+  reportUrl: z.url({ protocol: /^https$/, message: 'Expected an https:// URL' }).optional(),
+});
+
+const MANIFEST_KEYS = ['id', 'name', 'countries', 'kind', 'reach', 'auth', 'baseUrl', 'quotas', 'fieldLimits', 'capabilities', 'reviews', 'eligibility', 'factsInferred', 'sources'] as const;
 
 export const connectorManifestSchema = z
   .strictObject({
@@ -89,6 +101,7 @@ export const connectorManifestSchema = z
     quotas: quotasSchema.default({}),
     fieldLimits: fieldLimits.default({}),
     capabilities,
+    reviews: reviewRules.default({ replyEmoji: true, report: 'none' }),
     eligibility: z.strictObject({ countries: countryList.optional(), categoriesExcluded: z.array(nonEmpty).optional() }).default({}),
     // Paths such as "quotas.requestsPerDay": which facts we guessed, so they get verified first.
     factsInferred: z
@@ -108,6 +121,10 @@ function crossFieldIssues(input: unknown): { path: (string | number)[]; message:
   const issues: { path: (string | number)[]; message: string }[] = [];
   if ((raw.reach === 'api' || raw.reach === 'partner-api') && raw.baseUrl === undefined) {
     issues.push({ path: ['baseUrl'], message: `Required when reach is "${raw.reach}"` });
+  }
+  const reviews = raw.reviews as { report?: unknown; reportUrl?: unknown } | undefined;
+  if (reviews?.report === 'manual' && reviews.reportUrl === undefined) {
+    issues.push({ path: ['reviews', 'reportUrl'], message: 'Required when reviews are reported by a person: the page they report on' });
   }
   const eligible = (raw.eligibility as { countries?: unknown } | undefined)?.countries;
   const countries = raw.countries;

@@ -14,7 +14,11 @@ export type Permission =
   /** Call the screening API (checkout and login flows). */
   | 'screen'
   /** Read fraud decisions, work the case queue, label decisions. */
-  | 'reviewFraud';
+  | 'reviewFraud'
+  /** Write and delete replies to reviews, report fake ones (a STORE_MANAGER only for their own stores). */
+  | 'replyReviews'
+  /** Approve or reject replies held by the approval rule; reply templates and the rule itself. */
+  | 'approveReplies';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   read: ['OWNER', 'ADMIN', 'EDITOR', 'STORE_MANAGER', 'VIEWER'],
@@ -23,6 +27,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   administer: ['OWNER', 'ADMIN'],
   screen: ['OWNER', 'ADMIN', 'EDITOR'],
   reviewFraud: ['OWNER', 'ADMIN', 'EDITOR'],
+  replyReviews: ['OWNER', 'ADMIN', 'EDITOR', 'STORE_MANAGER'],
+  approveReplies: ['OWNER', 'ADMIN'],
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {

@@ -19,9 +19,10 @@ export async function start(): Promise<void> {
     [
       '',
       `  Tenpo is running on ${app.database.kind === 'pglite' ? `embedded PostgreSQL (PGlite) in ${app.database.location}` : app.database.location}`,
+      `  Dashboard: ${app.url}/`,
       `  GraphQL:   ${app.url}/graphql${e.NODE_ENV === 'production' ? '' : '  (GraphiQL in a browser)'}`,
       `  Health:    ${app.url}/healthz  ${app.url}/readyz`,
-      '  A demo organisation with an API key: stop, run `npx tenpo demo`, start again.',
+      '  A demo organisation with a dashboard user and an API key: stop, run `npx tenpo demo`, start again.',
       '',
     ].join('\n'),
   );

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { FraudTables } from './fraudSchema.ts';
+import type { ReviewTables } from './reviewsSchema.ts';
 
 /** Timestamps come back as Date; inserts may omit them where the database has a default. */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -146,6 +147,8 @@ export interface PlatformConnectionsTable {
   credentials: string;
   settings: Json<Record<string, unknown>>;
   linked_at: Timestamp | null;
+  reviews_bookmark: Timestamp | null;
+  reviews_pulled_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -169,6 +172,7 @@ export interface ListingsTable {
   last_error: Json<unknown> | null;
   attempted_at: Timestamp | null;
   read_back_at: Timestamp | null;
+  reviews_swept_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -206,7 +210,7 @@ export interface SyncRunItemsTable {
   finished_at: Timestamp | null;
 }
 
-export interface Database extends FraudTables {
+export interface Database extends FraudTables, ReviewTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

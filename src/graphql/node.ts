@@ -7,6 +7,7 @@ import { findOrganization } from '../orgs/service.ts';
 import { findSyncRun } from '../listings/runs.ts';
 import { findListingView } from '../listings/views.ts';
 import { findConnection } from '../platforms/repository.ts';
+import { findReviewView } from '../reviews/views.ts';
 import { builder } from './builder.ts';
 import type { Context } from './context.ts';
 import { MAX_PAGE_SIZE } from './pagination.ts';
@@ -39,6 +40,14 @@ const loaders: Record<string, (ctx: Context, id: string) => Promise<object | nul
   SyncRun: async (ctx, id) => {
     const run = await findSyncRun(ctx.db, id);
     return run && (await ctx.access.roleIn(run.orgId)) ? run : null;
+  },
+  Review: async (ctx, id) => {
+    const review = await findReviewView(ctx.db, id);
+    return review && (await ctx.access.canSeeLocation({ id: review.location_id, org_id: review.org_id })) ? review : null;
+  },
+  ReplyTemplate: async (ctx, id) => {
+    const template = await ctx.db.selectFrom('reply_templates').selectAll().where('id', '=', id).executeTakeFirst();
+    return template && (await ctx.access.roleIn(template.org_id)) ? template : null;
   },
   LocationGroup: async (ctx, id) => {
     const group = await findGroup(ctx.db, id);

@@ -16,6 +16,10 @@ import '../fraud/graphql/types.ts';
 import '../fraud/graphql/screening.ts';
 import '../fraud/graphql/cases.ts';
 import '../fraud/graphql/admin.ts';
+import '../reviews/graphql/types.ts';
+import '../reviews/graphql/inbox.ts';
+import '../reviews/graphql/mutations.ts';
+import '../reviews/graphql/subscription.ts';
 
 export const schema: GraphQLSchema = builder.toSchema();
 

@@ -4,7 +4,7 @@ import { maxAliasesPlugin } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import { useGraphQlJit } from '@envelop/graphql-jit';
-import { GraphQLError, NoSchemaIntrospectionCustomRule } from 'graphql';
+import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule } from 'graphql';
 import { createYoga, maskError, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { Access } from '../auth/access.ts';
 import { authenticate } from '../auth/principal.ts';
@@ -52,7 +52,9 @@ export function createGraphQL(options: { db: Db; log: Logger; production: boolea
       },
     },
     plugins: [
-      useGraphQlJit(),
+      // graphql-jit hands a subscription's `subscribe` the variables instead of its arguments;
+      // subscriptions are long-lived, so compiling them gains nothing anyway.
+      useGraphQlJit({}, { enableIf: ({ document }) => !document.definitions.some((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'subscription') }),
       maxTokensPlugin({ n: QUERY_LIMITS.tokens }),
       maxDepthPlugin({ n: QUERY_LIMITS.depth, ignoreIntrospection: true }),
       maxAliasesPlugin({ n: QUERY_LIMITS.aliases }),

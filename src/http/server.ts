@@ -9,6 +9,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics/metrics.ts';
 import { createGraphQL } from '../graphql/yoga.ts';
 import { collectorScript } from '../fraud/collector/serve.ts';
+import { serveDashboard } from '../dashboard/serve.ts';
 import type { FraudEngine } from '../fraud/engine.ts';
 import type { Engine } from '../listings/engine.ts';
 
@@ -27,6 +28,8 @@ export interface HttpOptions {
   engine?: Engine;
   /** The fraud engine, for the screening mutations. */
   fraud?: FraudEngine;
+  /** The built dashboard (src/dashboard/build.ts), served at `/`; without it `/` answers 404. */
+  dashboardDir?: string;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -148,6 +151,7 @@ export function createHttpServer(options: HttpOptions): Server {
         if (bodyTooLarge(req, res, options.maxBodyBytes)) return;
         return await board(req, res);
       }
+      if (options.dashboardDir && serveDashboard(req, res, options.dashboardDir)) return;
       sendJson(res, 404, { error: 'not found', see: '/graphql' });
     } catch (err) {
       log.error({ err, path }, 'unhandled error serving a request');

@@ -7,7 +7,9 @@ import type { Queues } from '../../jobs/queues.ts';
 import type { Keyring } from '../crypto/keyring.ts';
 import type { Db } from '../db/database.ts';
 import type { RunOutcome } from '../db/schema.ts';
+import type { FraudEngine } from '../fraud/engine.ts';
 import type { Logger } from '../log.ts';
+import type { ReviewEvents } from '../reviews/events.ts';
 import type { ConnectorRegistry } from '../platforms/registry.ts';
 import { createSessionCache, type SessionCache } from '../platforms/sessions.ts';
 
@@ -26,6 +28,10 @@ export interface Engine {
   limiter: RateLimiter;
   sessions: SessionCache;
   metrics: EngineMetrics | undefined;
+  /** Screens pulled reviews; without it they are stored unscreened. */
+  fraud: FraudEngine | undefined;
+  /** Tells dashboards about new reviews and reply states; without it they see changes on reload. */
+  events: ReviewEvents | undefined;
   /** The quota- and breaker-guarded call for one connector. */
   callFor(connector: Connector): PlatformCall;
   breaker(platform: string): CircuitBreaker;
@@ -41,6 +47,8 @@ export interface EngineOptions {
   limiterRedis?: Redis;
   timeoutMs: number;
   metrics?: EngineMetrics;
+  fraud?: FraudEngine;
+  events?: ReviewEvents;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -56,6 +64,8 @@ export function createEngine(options: EngineOptions): Engine {
     limiter,
     sessions: createSessionCache(options),
     metrics: options.metrics,
+    fraud: options.fraud,
+    events: options.events,
     breaker,
     callFor(connector) {
       const id = connector.manifest.id;

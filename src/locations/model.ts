@@ -144,6 +144,12 @@ export const ERROR_CODES = [
   'ALREADY_LINKED',
   'MODULE_DISABLED',
   'ALREADY_LABELLED',
+  'REPLY_TOO_LONG',
+  'REPLY_EMOJI',
+  'REPLY_DAILY_LIMIT',
+  'REPLY_NOT_SUPPORTED',
+  'REPORT_NOT_SUPPORTED',
+  'INVALID_STATE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { insertApiKey } from '../auth/service.ts';
 import { upsertBatch, type BulkRow } from '../locations/bulk.ts';
+import { seedDemoReviews } from '../reviews/demo.ts';
 import { createOrganization, createUser, setMembership } from './service.ts';
 
 export const DEMO_ORG_NAME = 'Tenpo Demo Stores';
@@ -124,6 +125,7 @@ export async function seedDemo(db: Db): Promise<DemoResult> {
   if (failed.length > 0) {
     throw new Error(`demo stores failed validation: ${JSON.stringify(failed.map((f) => ({ store: f.storeCode, errors: f.errors })))}`);
   }
+  await seedDemoReviews(db, org.id);
   const { key } = await insertApiKey(db, { orgId: org.id, name: `demo ${new Date().toISOString()}`, role: 'OWNER', createdBy: user.id });
   return { orgId: org.id, apiKey: key, email: DEMO_EMAIL, password, locations: results.length };
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { enqueueLinking } from '../../jobs/linkListings.ts';
+import { enqueueReplySends } from '../../jobs/reviews.ts';
 import { enqueueListingSyncs } from '../../jobs/syncListing.ts';
 import type { Engine } from '../listings/engine.ts';
 import { ensureListings } from '../listings/repository.ts';
@@ -28,6 +29,7 @@ async function prepareListings(engine: Engine, rows: readonly ClaimedRow[]): Pro
 interface ClaimedRow {
   id: string;
   aggregate_id: string;
+  aggregate_version: number;
   event_type: OutboxEventType;
 }
 
@@ -36,7 +38,7 @@ export async function relayOnce(engine: Engine, limit = 500): Promise<number> {
   // reads them is enqueued: a worker may start a job before the claiming transaction commits.
   const pending = (await engine.db
     .selectFrom('outbox')
-    .select(['id', 'aggregate_id', 'event_type'])
+    .select(['id', 'aggregate_id', 'aggregate_version', 'event_type'])
     .where('relayed_at', 'is', null)
     .orderBy('id')
     .limit(limit)
@@ -48,7 +50,7 @@ export async function relayOnce(engine: Engine, limit = 500): Promise<number> {
   return engine.db.transaction().execute(async (trx) => {
     const rows = (await trx
       .selectFrom('outbox')
-      .select(['id', 'aggregate_id', 'event_type'])
+      .select(['id', 'aggregate_id', 'aggregate_version', 'event_type'])
       .where('relayed_at', 'is', null)
       .where(sql<boolean>`id <= ${lastSeen}::bigint`)
       .orderBy('id')
@@ -63,6 +65,7 @@ export async function relayOnce(engine: Engine, limit = 500): Promise<number> {
     const connectionIds = of('platform_connection.connected');
     const runIds = of('sync_run.requested');
     const listingIds = of('listing.resync');
+    const replies = rows.filter((r) => r.event_type === 'review_reply.requested').map((r) => ({ reviewId: r.aggregate_id, version: r.aggregate_version }));
 
     const { rows: targets } = await sql<{ id: string }>`
       select li.id from listings li
@@ -76,6 +79,7 @@ export async function relayOnce(engine: Engine, limit = 500): Promise<number> {
     // A new connection first links existing platform listings by store code; that job then syncs.
     await enqueueLinking(engine.queues, connectionIds);
     for (let i = 0; i < ids.length; i += ENQUEUE_CHUNK) await enqueueListingSyncs(engine.queues, ids.slice(i, i + ENQUEUE_CHUNK));
+    await enqueueReplySends(engine.queues, replies);
 
     await trx
       .updateTable('outbox')

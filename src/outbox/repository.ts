@@ -38,6 +38,15 @@ export type OutboxEvent =
       eventType: 'listing.resync';
       aggregateVersion: 1;
       payload: Record<string, never>;
+    }
+  | {
+      orgId: string;
+      aggregateType: 'review';
+      aggregateId: string;
+      /** A reply is to be published or deleted on the platform; the version is the reply's. */
+      eventType: 'review_reply.requested';
+      aggregateVersion: number;
+      payload: Record<string, never>;
     };
 
 export type OutboxEventType = OutboxEvent['eventType'];

@@ -53,6 +53,12 @@ describe('the tenpo command', () => {
       const codes = list.data.locations.edges.map((e: { node: { storeCode: string } }) => e.node.storeCode);
       expect(codes).toContain('JP-TKY-001');
       expect(codes.length).toBeGreaterThanOrEqual(6);
+      // A first look at the dashboard has reviews to read and chart; running demo again adds none.
+      const stats = await api.gql('{ viewer { organizations { reviewStats { count unansweredCount } } } }', {}, key);
+      expect(stats.data.viewer.organizations[0].reviewStats).toEqual({ count: codes.length * 12, unansweredCount: codes.length * 4 });
+      expect(tenpo(['demo']).status).toBe(0);
+      const again = await api.gql('{ viewer { organizations { reviewStats { count } } } }', {}, key);
+      expect(again.data.viewer.organizations[0].reviewStats.count).toBe(codes.length * 12);
     } finally {
       await api.close();
     }

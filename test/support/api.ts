@@ -23,7 +23,7 @@ export interface TestApi {
 }
 
 /** The real HTTP server on a loopback port, as clients reach it. */
-export async function startApi(db: Db, options: { production?: boolean; maxBodyBytes?: number; engine?: Engine; fraud?: FraudEngine } = {}): Promise<TestApi> {
+export async function startApi(db: Db, options: { production?: boolean; maxBodyBytes?: number; engine?: Engine; fraud?: FraudEngine; dashboardDir?: string } = {}): Promise<TestApi> {
   const server: Server = createHttpServer({
     db,
     log: pino({ level: 'silent' }),
@@ -31,6 +31,7 @@ export async function startApi(db: Db, options: { production?: boolean; maxBodyB
     maxBodyBytes: options.maxBodyBytes ?? 2 * 1024 * 1024,
     engine: options.engine,
     fraud: options.fraud,
+    ...(options.dashboardDir ? { dashboardDir: options.dashboardDir } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { pino, type Logger } from 'pino';
 import { createGoogleConnector } from '../../connectors/google/index.ts';
 import type { Connector } from '../../connectors/runtime/connector.ts';
-import { openQueues, type Queues } from '../../jobs/queues.ts';
+import { openQueues, producerConnection, type Queues } from '../../jobs/queues.ts';
 import { startWorkers, type RunningWorkers } from '../../jobs/worker.ts';
 import { generateKeySpec, parseKeyring } from '../../src/crypto/keyring.ts';
 import type { Db } from '../../src/db/database.ts';
 import type { Env } from '../../src/env.ts';
+import { createFraudEngine, type FraudEngine } from '../../src/fraud/engine.ts';
+import { createReviewEvents, type ReviewEvents } from '../../src/reviews/events.ts';
 import { createEngine, type Engine } from '../../src/listings/engine.ts';
 import { createRegistry } from '../../src/platforms/registry.ts';
 import { startFakeGoogle, type FakeGoogle, type FakeGoogleOptions } from '../fakes/google/server.ts';
@@ -31,6 +33,8 @@ export interface SyncHarnessOptions {
   timeoutMs?: number;
   /** Where the engine logs (silent unless TEST_LOG_LEVEL is set). */
   log?: Logger;
+  /** Reviews as in production: pulled reviews screened by a fraud engine, events through Redis pub/sub. */
+  reviews?: boolean;
 }
 
 /**
@@ -43,14 +47,23 @@ export async function startSyncHarness(db: Db, options: SyncHarnessOptions = {})
   const redisUrl = options.redisUrl ?? REDIS_URL;
   const keySpec = generateKeySpec('test');
   const queues = await openQueues({ redisUrl, prefix }, () => {});
+  const log = options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const fraudRedis = options.reviews ? await producerConnection(queues.config) : null;
+  const reviewServices: { fraud?: FraudEngine; events?: ReviewEvents } = fraudRedis
+    ? {
+        fraud: createFraudEngine({ db, redis: fraudRedis, hashKey: 'test-fraud-hash-key-with-enough-characters', prefix, log }),
+        events: createReviewEvents({ redisUrl, prefix, log }),
+      }
+    : {};
   const google = createGoogleConnector({ clientId: 'test-client-id', clientSecret: 'test-client-secret', rootUrl: `${fake.url}/`, tokenUrl: fake.tokenUrl });
   const engine = createEngine({
     db,
-    log: options.log ?? pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    log,
     queues,
     registry: createRegistry([google as Connector], { overrides: options.quotas ?? {} }),
     keyring: parseKeyring(keySpec),
     timeoutMs: options.timeoutMs ?? 5_000,
+    ...reviewServices,
   });
   const running: RunningWorkers[] = [];
   return {
@@ -73,7 +86,7 @@ export async function startSyncHarness(db: Db, options: SyncHarnessOptions = {})
     }),
     async startWorkers(concurrency = 8) {
       // A short lock: a job whose completion was lost (Redis down) is taken up again in seconds.
-      const workers = await startWorkers(engine, { concurrency, readBackEveryMinutes: 24 * 60, lockDurationMs: 5_000 });
+      const workers = await startWorkers(engine, { concurrency, readBackEveryMinutes: 24 * 60, reviewPullEveryMinutes: 24 * 60, reviewSweepEveryHours: 24, lockDurationMs: 5_000 });
       running.push(workers);
       return workers;
     },
@@ -81,6 +94,8 @@ export async function startSyncHarness(db: Db, options: SyncHarnessOptions = {})
       for (const w of running) await w.stop();
       for (const q of queues.all()) await q.obliterate({ force: true }).catch(() => {});
       await queues.close();
+      await reviewServices.events?.close();
+      fraudRedis?.disconnect();
       await fake.close();
     },
   };

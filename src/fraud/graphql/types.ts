@@ -37,7 +37,7 @@ const EvidenceRef = builder.objectRef<Reason['evidence'][number]>('FraudEvidence
   }),
 });
 
-const ReasonRef = builder.objectRef<Reason>('FraudReason').implement({
+export const ReasonRef = builder.objectRef<Reason>('FraudReason').implement({
   fields: (t) => ({
     ruleId: t.exposeString('ruleId'),
     weight: t.exposeInt('weight', { description: 'Points the rule added to the score (negative for signs of a real customer).' }),

@@ -32,7 +32,7 @@ import { reviewRoutes } from './reviews.ts';
 import { SERVICES, apiOf } from './routing.ts';
 import type { ApiRequest, ApiResponse, Route } from './routing.ts';
 import { GbpState } from './state.ts';
-import type { Account, Location, Review, ReviewInput } from './state.ts';
+import type { Account, Location, Review, ReviewInput, StarRating } from './state.ts';
 
 export interface FakeGoogleOptions {
   /** Quota limits (defaults: Google's documented ones), or 'unlimited' for benchmarks. */
@@ -74,6 +74,10 @@ export interface FakeGoogle {
   seedAccount(input?: Account & { id?: string }): Account;
   seedLocation(account: string, input?: Location & { id?: string }): Location;
   seedReview(locationName: string, input: ReviewInput): Review;
+  /** The customer edits their review (updateTime = the fake clock's now): see GbpState.editReview. */
+  editReview(locationName: string, reviewId: string, patch: { starRating?: StarRating; comment?: string }): Review;
+  /** The customer deletes their review: it disappears from list, get and batchGetReviews. */
+  deleteReview(locationName: string, reviewId: string): void;
   /** Google changes the listing on its side: see GbpState.googleEdit. Returns the pending diffMask paths. */
   googleEdit(locationName: string, patch: Location, diffMask?: readonly string[]): string[];
 
@@ -235,6 +239,8 @@ export async function startFakeGoogle(options: FakeGoogleOptions = {}): Promise<
     seedAccount: (input) => state.addAccount(input),
     seedLocation: (account, input) => state.addLocation(account, input),
     seedReview: (locationName, input) => state.addReview(locationName, input),
+    editReview: (locationName, reviewId, patch) => state.editReview(locationName, reviewId, patch),
+    deleteReview: (locationName, reviewId) => state.deleteReview(locationName, reviewId),
     googleEdit: (locationName, patch, diffMask) => state.googleEdit(locationName, patch, diffMask),
     oauthClientOptions: (clientIndex = 0) => {
       const c = clients?.[clientIndex] ?? { clientId: 'test-client-id', clientSecret: 'test-client-secret' };
@@ -258,7 +264,7 @@ export { failRandomly, failTimes, on } from './faults.ts';
 export type { Fault, FaultInjector, FaultRequest, RecordedFault } from './faults.ts';
 export type { QuotaConfig, QuotaViolation } from './quota.ts';
 export type { RecordedCall, CallFilter } from './recorder.ts';
-export type { Account, Location, Review, ReviewInput } from './state.ts';
+export type { Account, Location, Review, ReviewInput, StarRating } from './state.ts';
 export { DEFAULT_QUOTAS, UNLIMITED_QUOTAS } from './quota.ts';
 export { LIMITS } from './rules.ts';
 export { REPLY_MAX_BYTES } from './reviews.ts';

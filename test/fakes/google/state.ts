@@ -229,6 +229,24 @@ export class GbpState {
     return clone(review);
   }
 
+  /** The customer edits their review: Google shows the new version with updateTime = now; the reply stays. */
+  editReview(locationName: string, reviewId: string, patch: { starRating?: StarRating; comment?: string }): Review {
+    const review = this.reviewRef(locationName, reviewId);
+    if (!review) throw new Error(`no review ${reviewId} of ${locationName}`);
+    if (patch.starRating !== undefined) review.starRating = patch.starRating;
+    if (patch.comment !== undefined) review.comment = patch.comment;
+    review.updateTime = this.clock.isoNow();
+    return clone(review);
+  }
+
+  /** The customer deletes their review: it stops being listed (list, get, batch) at once. */
+  deleteReview(locationName: string, reviewId: string): void {
+    const reviews = this.reviewsByLocation.get(locationName) ?? [];
+    const at = reviews.findIndex((r) => r.reviewId === reviewId);
+    if (at < 0) throw new Error(`no review ${reviewId} of ${locationName}`);
+    reviews.splice(at, 1);
+  }
+
   reviews(locationName: string): Review[] {
     return (this.reviewsByLocation.get(locationName) ?? []).map(clone);
   }

@@ -1,0 +1,68 @@
+import { op, USER_ERROR_FIELDS, type UserError } from './client.ts';
+import type { DayHours, LocationDetail, LocationStatus, LocationSummary, PageInfo, SpecialHours } from './types.ts';
+
+export const STORES = op<
+  { node: { locations: { pageInfo: PageInfo; edges: { node: LocationSummary }[] } } | null },
+  { org: string; first: number; after: string | null; search: string | null }
+>(`query Stores($org: ID!, $first: Int!, $after: String, $search: String) {
+  node(id: $org) {
+    ... on Organization {
+      locations(first: $first, after: $after, filter: { search: $search }) {
+        pageInfo { hasNextPage endCursor }
+        edges { node { id name storeCode status address { region city } listings { platform status } } }
+      }
+    }
+  }
+}`);
+
+const LOCATION_FIELDS = `fragment LocationFields on Location {
+  id version name storeCode status statusDate primaryPhone website description updatedAt
+  address { region city lines }
+  regularHours { day intervals { open close } }
+  specialHours { startDate endDate closed intervals { open close } }
+  listings {
+    id platform status publicUrl
+    lastError { message platformMessage }
+    fields { field status }
+    problems { kind field message rule }
+    suggestedEdits { id platformField fields ourValue platformValue createdAt }
+  }
+}`;
+
+export const STORE = op<{ location: LocationDetail | null }, { id: string }>(`query Store($id: ID!) {
+  location(id: $id) { ...LocationFields }
+}
+${LOCATION_FIELDS}`);
+
+/** Only the fields the store page edits; a missing key leaves the field as it is. */
+export interface LocationPatch {
+  name?: string;
+  primaryPhone?: string | null;
+  website?: string | null;
+  description?: string | null;
+  status?: LocationStatus;
+  statusDate?: string | null;
+  regularHours?: DayHours[];
+  specialHours?: SpecialHours[];
+}
+
+export const UPDATE_LOCATION = op<
+  { updateLocation: { location: LocationDetail | null; errors: UserError[] } },
+  { input: { id: string; expectedVersion: number; patch: LocationPatch } }
+>(`mutation UpdateLocation($input: UpdateLocationInput!) {
+  updateLocation(input: $input) { location { ...LocationFields } ${USER_ERROR_FIELDS} }
+}
+${LOCATION_FIELDS}`);
+
+interface DecisionPayload {
+  suggestedEdit: { id: string; status: string } | null;
+  errors: UserError[];
+}
+
+export const ACCEPT_SUGGESTED_EDIT = op<{ acceptSuggestedEdit: DecisionPayload }, { id: string }>(`mutation AcceptSuggestedEdit($id: ID!) {
+  acceptSuggestedEdit(input: { id: $id }) { suggestedEdit { id status } ${USER_ERROR_FIELDS} }
+}`);
+
+export const REJECT_SUGGESTED_EDIT = op<{ rejectSuggestedEdit: DecisionPayload }, { id: string }>(`mutation RejectSuggestedEdit($id: ID!) {
+  rejectSuggestedEdit(input: { id: $id }) { suggestedEdit { id status } ${USER_ERROR_FIELDS} }
+}`);
