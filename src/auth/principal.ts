@@ -102,3 +102,17 @@ function rememberApiKey(hash: string, principal: Principal): void {
 export function forgetApiKey(hash: string): void {
   apiKeyCache.delete(hash);
 }
+
+/**
+ * Whether a principal resolved earlier still holds: the session not ended or expired, the key
+ * not revoked. Long-lived requests (subscriptions) ask again now and then.
+ */
+export async function stillValid(db: Db, principal: Principal): Promise<boolean> {
+  if (principal.kind === 'ANONYMOUS') return true;
+  if (principal.kind === 'API_KEY') {
+    const key = await db.selectFrom('api_keys').select('id').where('id', '=', principal.keyId).where('revoked_at', 'is', null).executeTakeFirst();
+    return key !== undefined;
+  }
+  const session = await db.selectFrom('sessions').select('id').where('id', '=', principal.sessionId).where('expires_at', '>', sql<Date>`now()`).executeTakeFirst();
+  return session !== undefined;
+}

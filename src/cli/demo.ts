@@ -6,13 +6,15 @@ import { withDatabase } from './database.ts';
 export async function demo(): Promise<void> {
   const result = await withDatabase(({ db }) => seedDemo(db));
   const e = env();
-  const url = `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}/graphql`;
+  const origin = `http://${e.HOST === '0.0.0.0' ? '127.0.0.1' : e.HOST}:${e.PORT}`;
+  const url = `${origin}/graphql`;
   const orgId = encodeGlobalID('Organization', result.orgId);
   process.stdout.write(
     [
       `Demo organisation ready with ${result.locations} stores (id ${orgId}).`,
       '',
       `  API key (shown once):  ${result.apiKey}`,
+      `  Dashboard:             ${origin}/   (after \`npm start\`)`,
       `  Dashboard user:        ${result.email}${result.password ? ` / ${result.password}` : ' (password unchanged)'}`,
       `  GraphiQL:              ${url}   (after \`npm start\`)`,
       '',

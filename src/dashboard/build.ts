@@ -18,6 +18,9 @@ const DASHBOARD_SOURCE = join(REPO_ROOT, 'src/dashboard/app');
 export const DASHBOARD_DIR = join(REPO_ROOT, '.data/dashboard');
 const STAMP = '.stamp';
 
+/** Server modules the app imports (browser-safe, dependency-free): their changes rebuild it too. */
+export const SHARED_SOURCES = ['src/locations/model.ts', 'src/reviews/replyText.ts'].map((f) => join(REPO_ROOT, f));
+
 /** The packages whose version changes what the build outputs. */
 const BUILD_PACKAGES = ['vite', '@vitejs/plugin-react', 'react', 'react-dom', 'chart.js', 'graphql-sse'];
 
@@ -49,7 +52,7 @@ function packageVersion(name: string): string {
 /** A hash of everything the output depends on: the app's sources, this file and the build packages. */
 function sourceStamp(): string {
   const hash = createHash('sha256');
-  for (const file of [...sourceFiles(DASHBOARD_SOURCE), fileURLToPath(import.meta.url)]) {
+  for (const file of [...sourceFiles(DASHBOARD_SOURCE), ...SHARED_SOURCES, fileURLToPath(import.meta.url)]) {
     hash.update(relative(REPO_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   for (const name of BUILD_PACKAGES) hash.update(`${name}@${packageVersion(name)}\0`);

@@ -6,7 +6,8 @@
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createReviewEvents } from '../../src/reviews/events.ts';
-import { createUserIn } from '../support/api.ts';
+import { authenticate, stillValid, type Principal } from '../../src/auth/principal.ts';
+import { createKey, createUserIn } from '../support/api.ts';
 import { eventually, REDIS_URL } from '../support/sync.ts';
 import { uuidOf } from '../support/tenancy.ts';
 import { useReviewSuite } from './support.ts';
@@ -113,6 +114,21 @@ describe('live review updates over SSE', () => {
     } finally {
       await otherProcess.close();
     }
+  });
+
+  it('knows when the caller of a long-lived subscription has signed out or lost the key', async () => {
+    const user = await createUserIn(suite.database.db, suite.api, suite.org.id, 'EDITOR');
+    const principal = await authenticate(suite.database.db, `Bearer ${user.token}`, pino({ level: 'silent' }));
+    expect('failure' in principal).toBe(false);
+    expect(await stillValid(suite.database.db, principal as Principal)).toBe(true);
+    await suite.api.gql('mutation { signOut }', {}, user.token);
+    expect(await stillValid(suite.database.db, principal as Principal)).toBe(false);
+
+    const key = await createKey(suite.database.db, suite.org.id, 'VIEWER');
+    const keyPrincipal = (await authenticate(suite.database.db, `Bearer ${key}`, pino({ level: 'silent' }))) as Principal;
+    expect(await stillValid(suite.database.db, keyPrincipal)).toBe(true);
+    await suite.database.db.updateTable('api_keys').set({ revoked_at: new Date() }).where('id', '=', (keyPrincipal as { keyId: string }).keyId).execute();
+    expect(await stillValid(suite.database.db, keyPrincipal)).toBe(false);
   });
 
   it('refuses a subscription to an organisation the caller cannot see', async () => {

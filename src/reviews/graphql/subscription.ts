@@ -1,10 +1,15 @@
 import { GraphQLError } from 'graphql';
+import { Access } from '../../auth/access.ts';
+import { stillValid } from '../../auth/principal.ts';
 import { builder } from '../../graphql/builder.ts';
 import { requireCaller } from '../../graphql/auth.ts';
 import { idOf } from '../../graphql/ids.ts';
 import { REVIEW_EVENT_KINDS, type ReviewEventKind } from '../events.ts';
 import { findReviewView, type ReviewView } from '../views.ts';
 import { ReviewRef } from './types.ts';
+
+/** How often a live subscription checks that its caller is still signed in and a member. */
+export const RECHECK_MS = 30_000;
 
 const ReviewEventKindEnum = builder.enumType('ReviewEventKind', {
   values: {
@@ -39,9 +44,19 @@ builder.subscriptionField('reviewEvents', (t) =>
       if (!orgId || !(await ctx.access.roleIn(orgId))) throw new GraphQLError('No such organisation.', { extensions: { code: 'NOT_FOUND' } });
       const events = ctx.engine?.events;
       if (!events) throw new GraphQLError('Live updates need Redis, which this process runs without.', { extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      let access = ctx.access;
+      let checkedAt = Date.now();
       for await (const event of events.subscribe(orgId)) {
+        // A subscription outlives the request it came in on: a signed-out session, a revoked
+        // key or a removed membership ends it within RECHECK_MS.
+        if (Date.now() - checkedAt > RECHECK_MS) {
+          if (!(await stillValid(ctx.db, access.principal))) throw new GraphQLError('The session ended; sign in again.', { extensions: { code: 'UNAUTHENTICATED' } });
+          access = new Access(ctx.db, access.principal);
+          checkedAt = Date.now();
+          if (!(await access.roleIn(orgId))) return;
+        }
         // Read as this caller may see it, now: the event says only which review changed.
-        if (!(await ctx.access.canSeeLocation({ id: event.locationId, org_id: orgId }))) continue;
+        if (!(await access.canSeeLocation({ id: event.locationId, org_id: orgId }))) continue;
         const review = await findReviewView(ctx.db, event.reviewId);
         if (review) yield { kind: event.kind, review } satisfies DeliveredEvent;
       }
