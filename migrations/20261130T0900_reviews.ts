@@ -43,6 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('reviews_platform_key', ['org_id', 'platform', 'platform_review_id'])
     .execute();
   await db.schema.createIndex('reviews_org_created_idx').on('reviews').columns(['org_id', 'created_at desc', 'id desc']).execute();
+  // The inbox most opened: what still waits for an answer, newest first.
+  await sql`create index reviews_unanswered_idx on reviews (org_id, created_at desc, id desc) where answered_at is null and deleted_at is null`.execute(db);
   await db.schema.createIndex('reviews_location_created_idx').on('reviews').columns(['location_id', 'created_at desc']).execute();
   await db.schema.createIndex('reviews_listing_idx').on('reviews').column('listing_id').execute();
 

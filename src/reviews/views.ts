@@ -31,11 +31,41 @@ export interface ReviewFilter {
   includeDeleted?: boolean | null;
 }
 
-type Q = SelectQueryBuilder<Database & { r: Database['reviews']; rr: Database['review_replies']; fd: Database['fraud_decisions'] }, 'r' | 'rr' | 'fd', ReviewView>;
+type Reviews = Database & { r: Database['reviews'] };
+type ReviewQuery = SelectQueryBuilder<Reviews, 'r', object>;
 
-function base(db: Db) {
-  return db
-    .selectFrom('reviews as r')
+/** A rating as one number: a recommendation counts as 5, one against as 1. */
+export const RATING_SQL = sql<number | null>`coalesce(r.rating_stars, case when r.rating_recommends then 5 when not r.rating_recommends then 1 end)`;
+
+/**
+ * The caller's reviews matching the filter, as `r`. Every condition is on the review row alone
+ * (reply states through an EXISTS), so counts and statistics need no join.
+ */
+export function matchingReviews(db: Db, scope: { orgId: string; managerId: string | null }, f: ReviewFilter): ReviewQuery {
+  const { orgId, managerId } = scope;
+  let out: ReviewQuery = db.selectFrom('reviews as r').where('r.org_id', '=', orgId);
+  if (!f.includeDeleted) out = out.where('r.deleted_at', 'is', null);
+  if (managerId) {
+    out = out.where('r.location_id', 'in', (eb) => eb.selectFrom('locations').select('locations.id').where('locations.org_id', '=', orgId).where((e) => assignedTo(e, managerId)));
+  }
+  // answered_at is set exactly while the platform shows a reply, ours or one written there.
+  if (f.unanswered === true) out = out.where('r.answered_at', 'is', null);
+  if (f.unanswered === false) out = out.where('r.answered_at', 'is not', null);
+  if (f.ratings?.length) out = out.where(sql<boolean>`${RATING_SQL} = any(${[...f.ratings]}::int[])`);
+  if (f.platforms?.length) out = out.where('r.platform', 'in', [...f.platforms]);
+  if (f.locationIds) out = f.locationIds.length ? out.where('r.location_id', 'in', [...f.locationIds]) : out.where(sql<boolean>`false`);
+  if (f.suspectedFake === true) out = out.where('r.fraud_verdict', 'in', ['REVIEW', 'NG']);
+  if (f.suspectedFake === false) out = out.where(sql<boolean>`r.fraud_verdict is distinct from 'REVIEW' and r.fraud_verdict is distinct from 'NG'`);
+  if (f.replyStates?.length) {
+    const states = [...f.replyStates];
+    out = out.where((eb) => eb.exists(eb.selectFrom('review_replies as rs').select('rs.review_id').whereRef('rs.review_id', '=', 'r.id').where('rs.state', 'in', states)));
+  }
+  return out;
+}
+
+/** The reply and the fraud engine's reasons beside each review. */
+function withReplyAndFraud(q: ReviewQuery) {
+  return q
     .leftJoin('review_replies as rr', 'rr.review_id', 'r.id')
     .leftJoin('fraud_decisions as fd', 'fd.id', 'r.fraud_decision_id')
     .selectAll('r')
@@ -51,32 +81,7 @@ function base(db: Db) {
       'rr.published_at as reply_published_at',
       'rr.updated_at as reply_updated_at',
       sql<Reason[] | null>`fd.reasons`.as('fraud_reasons'),
-    ]) as unknown as Q;
-}
-
-/** A rating as one number: a recommendation counts as 5, one against as 1. */
-export const RATING_SQL = sql<number | null>`coalesce(r.rating_stars, case when r.rating_recommends then 5 when not r.rating_recommends then 1 end)`;
-
-function filtered(q: Q, orgId: string, managerId: string | null, f: ReviewFilter): Q {
-  let out = q.where('r.org_id', '=', orgId);
-  if (!f.includeDeleted) out = out.where('r.deleted_at', 'is', null);
-  if (managerId) {
-    out = out.where('r.location_id', 'in', (eb) => eb.selectFrom('locations').select('locations.id').where('locations.org_id', '=', orgId).where((e) => assignedTo(e, managerId)));
-  }
-  if (f.unanswered === true) out = out.where(sql<boolean>`rr.state is distinct from 'PUBLISHED'`);
-  if (f.unanswered === false) out = out.where('rr.state', '=', 'PUBLISHED');
-  if (f.ratings?.length) out = out.where(sql<boolean>`${RATING_SQL} = any(${[...f.ratings]}::int[])`);
-  if (f.platforms?.length) out = out.where('r.platform', 'in', [...f.platforms]);
-  if (f.locationIds) out = f.locationIds.length ? out.where('r.location_id', 'in', [...f.locationIds]) : out.where(sql<boolean>`false`);
-  if (f.suspectedFake === true) out = out.where('r.fraud_verdict', 'in', ['REVIEW', 'NG']);
-  if (f.suspectedFake === false) out = out.where(sql<boolean>`r.fraud_verdict is distinct from 'REVIEW' and r.fraud_verdict is distinct from 'NG'`);
-  if (f.replyStates?.length) out = out.where('rr.state', 'in', [...f.replyStates]);
-  return out;
-}
-
-/** The caller's reviews matching the filter, for aggregates (reviews as `r`, replies as `rr`). */
-export function filteredReviews(db: Db, scope: { orgId: string; managerId: string | null }, filter: ReviewFilter): Q {
-  return filtered(base(db), scope.orgId, scope.managerId, filter);
+    ]);
 }
 
 /** Newest first, keyset-paged on (created_at, id). */
@@ -87,17 +92,17 @@ export async function listReviews(
   after: { createdAt: Date; id: string } | null,
   limit: number,
 ): Promise<ReviewView[]> {
-  let q = filtered(base(db), scope.orgId, scope.managerId, filter);
+  let q = matchingReviews(db, scope, filter);
   if (after) q = q.where(sql<boolean>`(r.created_at, r.id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
-  return q.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute();
+  return (await withReplyAndFraud(q).orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(limit).execute()) as ReviewView[];
 }
 
 export async function countReviews(db: Db, scope: { orgId: string; managerId: string | null }, filter: ReviewFilter): Promise<number> {
-  const q = filteredReviews(db, scope, filter).clearSelect().select(sql<string>`count(*)`.as('n'));
-  const row = (await q.executeTakeFirst()) as { n: string } | undefined;
+  const row = await matchingReviews(db, scope, filter).select(sql<string>`count(*)`.as('n')).executeTakeFirst();
   return Number(row?.n ?? 0);
 }
 
 export async function findReviewView(db: Db, id: string): Promise<ReviewView | null> {
-  return (await base(db).where('r.id', '=', id).executeTakeFirst()) ?? null;
+  const row = await withReplyAndFraud(db.selectFrom('reviews as r').where('r.id', '=', id)).executeTakeFirst();
+  return (row as ReviewView | undefined) ?? null;
 }
