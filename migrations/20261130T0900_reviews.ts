@@ -61,7 +61,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     // null: written on the platform itself, seen by a pull.
     .addColumn('author_id', 'uuid', (c) => c.references('users.id').onDelete('set null'))
-    .addColumn('approval_reason', 'text')
+    // Why the approval rule held the reply, in Japanese and English ({ ja, en }).
+    .addColumn('approval_reason', 'jsonb')
     .addColumn('approved_by', 'uuid', (c) => c.references('users.id').onDelete('set null'))
     .addColumn('rejection_reason', 'text')
     .addColumn('failure_reason', 'text')

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Localized } from '../fraud/model.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -53,7 +54,7 @@ export interface ReviewRepliesTable {
   state: ReplyState;
   version: Generated<number>;
   author_id: string | null;
-  approval_reason: string | null;
+  approval_reason: ColumnType<Localized | null, string | null, string | null>;
   approved_by: string | null;
   rejection_reason: string | null;
   failure_reason: string | null;

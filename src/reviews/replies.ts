@@ -98,7 +98,7 @@ export async function writeReply(services: ReplyServices, input: WriteReplyInput
       text: input.text,
       state,
       author_id: authorId,
-      approval_reason: state === 'PENDING_APPROVAL' ? held : null,
+      approval_reason: state === 'PENDING_APPROVAL' && held ? JSON.stringify(held) : null,
       approved_by: null,
       rejection_reason: null,
       failure_reason: null,

@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { ReviewRow } from '../db/reviewsSchema.ts';
 import type { Role } from '../db/schema.ts';
+import type { Localized } from '../fraud/model.ts';
 
 /** The approval rule: by default a store manager's reply to a rating of 2 or less waits for an owner or admin. */
 export interface ReviewSettings {
@@ -34,9 +35,21 @@ export function ratingOf(review: Pick<ReviewRow, 'rating_stars' | 'rating_recomm
 }
 
 /** Why a reply by `role` to `review` must wait for approval, or null when it may go out. */
-export function approvalReason(settings: ReviewSettings, role: Role, review: Pick<ReviewRow, 'rating_stars' | 'rating_recommends'>): string | null {
+const ROLE_NAMES: Record<Role, Localized> = {
+  OWNER: { ja: 'オーナー', en: 'an owner' },
+  ADMIN: { ja: '管理者', en: 'an admin' },
+  EDITOR: { ja: '編集者', en: 'an editor' },
+  STORE_MANAGER: { ja: '店長', en: 'a store manager' },
+  VIEWER: { ja: '閲覧者', en: 'a viewer' },
+};
+
+export function approvalReason(settings: ReviewSettings, role: Role, review: Pick<ReviewRow, 'rating_stars' | 'rating_recommends'>): Localized | null {
   const rating = ratingOf(review);
-  if (settings.approvalMaxRating === null || rating === null || rating > settings.approvalMaxRating || !settings.approvalRoles.includes(role)) return null;
-  const roleName = role.toLowerCase().replace('_', ' ');
-  return `A ${roleName}'s reply to a rating of ${settings.approvalMaxRating} or less needs an owner's or admin's approval (this review: ${rating}).`;
+  const max = settings.approvalMaxRating;
+  if (max === null || rating === null || rating > max || !settings.approvalRoles.includes(role)) return null;
+  const name = ROLE_NAMES[role];
+  return {
+    ja: `${name.ja}が評価${max}以下のクチコミに書いた返信は、オーナーまたは管理者の承認が必要です（このクチコミ：${rating}）。`,
+    en: `${name.en[0]!.toUpperCase()}${name.en.slice(1)}'s reply to a rating of ${max} or less needs an owner's or admin's approval (this review: ${rating}).`,
+  };
 }

@@ -3,7 +3,7 @@ import { assignedTo } from '../auth/access.ts';
 import type { Db } from '../db/database.ts';
 import type { ReplyState, ReviewRow } from '../db/reviewsSchema.ts';
 import type { Database } from '../db/schema.ts';
-import type { Reason } from '../fraud/model.ts';
+import type { Localized, Reason } from '../fraud/model.ts';
 
 /** A review as the inbox shows it: the row, its reply, and the fraud engine's reasons. */
 export interface ReviewView extends ReviewRow {
@@ -11,7 +11,7 @@ export interface ReviewView extends ReviewRow {
   reply_state: ReplyState | null;
   reply_version: number | null;
   reply_author_id: string | null;
-  reply_approval_reason: string | null;
+  reply_approval_reason: Localized | null;
   reply_approved_by: string | null;
   reply_rejection_reason: string | null;
   reply_failure_reason: string | null;

@@ -17,6 +17,8 @@ function review(id: string, overrides: Partial<Review> = {}): Review {
     language: 'en',
     url: null,
     canReply: true,
+    viewerCanApprove: false,
+    canReport: true,
     suspectedFake: false,
     location: { id: 'L1', name: 'Shibuya' },
     author: { name: 'A', anonymous: false, photoUrl: null },

@@ -34,8 +34,9 @@ beforeAll(async () => {
   setup = await suite.connectStores(['E2E-1', 'E2E-2'], (fake, location, code) => {
     fake.seedReview(location, { reviewId: `${code}-r1`, starRating: 'FIVE', comment: `${code}: 店員さんの説明がとても丁寧でした`, reviewer: { displayName: '高橋' } });
     fake.seedReview(location, { reviewId: `${code}-r2`, starRating: 'FOUR', comment: `${code}: Great ramen and a friendly team.`, reviewer: { displayName: 'Olivia' } });
+    if (code === 'E2E-2') fake.seedReview(location, { reviewId: 'E2E-2-low', starRating: 'TWO', comment: 'E2E-2: 待ち時間が長すぎました', reviewer: { displayName: '伊藤' } });
   });
-  await suite.waitForInbox((i) => i.totalCount === 4, 'the pulled reviews');
+  await suite.waitForInbox((i) => i.totalCount === 5, 'the pulled reviews');
   await suite.gql(`mutation($input: CreateReplyTemplateInput!) { createReplyTemplate(input: $input) { errors { code } } }`, {
     input: { organizationId: suite.org.gid, name: 'お礼', language: 'ja', body: '{{reviewer}}様、{{store}}へのご来店ありがとうございました。', ratings: [4, 5] },
   });
@@ -70,7 +71,7 @@ describe('the dashboard in Chromium', () => {
   it('signs in, answers a review with a template, and the reply is published on Google exactly once', async () => {
     const admin = await createUserIn(suite.database.db, suite.api, suite.org.id, 'ADMIN');
     const page = await signIn(admin.email);
-    await expect.poll(() => page.getByTestId('review-card').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => page.getByTestId('review-card').count(), { timeout: 15_000 }).toBe(5);
     await expect.poll(() => page.getByTestId('live-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('connected');
     await page.screenshot({ path: path.join(SHOTS, '1-inbox.png'), fullPage: true });
 
@@ -109,11 +110,36 @@ describe('the dashboard in Chromium', () => {
     await page.getByTestId('nav-insights').click();
     await page.getByTestId('chart-rating').waitFor();
     await page.getByTestId('chart-volume').waitFor();
-    await expect.poll(() => page.getByTestId('stat-count').textContent()).toContain('4');
+    await expect.poll(() => page.getByTestId('stat-count').textContent()).toContain('5');
     // Chart.js animates for a second; the screenshot should show the charts as they settle.
     await page.waitForTimeout(1_200);
     await page.screenshot({ path: path.join(SHOTS, '4-insights.png'), fullPage: true });
     expect(problemsOf(page)).toEqual([]);
+  }, 90_000);
+
+  it("holds a store manager's reply to a 2-star review until an admin approves it in the dashboard", async () => {
+    const manager = await createUserIn(suite.database.db, suite.api, suite.org.id, 'STORE_MANAGER');
+    await suite.gql(`mutation($input: AssignStoreManagerInput!) { assignStoreManager(input: $input) { errors { code } } }`, {
+      input: { organizationId: suite.org.gid, userId: manager.userId, locationId: setup.stores.get('E2E-2') },
+    });
+    const managerPage = await signIn(manager.email);
+    const low = card(managerPage, '待ち時間');
+    await low.getByTestId('reply-input').fill('ご迷惑をおかけしました。受付の人数を増やしました。');
+    await low.getByTestId('reply-send').click();
+    await expect.poll(() => low.getByTestId('reply-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('PENDING_APPROVAL');
+    await low.getByTestId('reply-approval-reason').waitFor();
+    expect(await low.getByTestId('reply-approve').count()).toBe(0);
+    await managerPage.screenshot({ path: path.join(SHOTS, '5-pending-approval.png'), fullPage: true });
+
+    const admin = await createUserIn(suite.database.db, suite.api, suite.org.id, 'ADMIN');
+    const adminPage = await signIn(admin.email);
+    const held = card(adminPage, '待ち時間');
+    await held.getByTestId('reply-approve').click();
+    await expect.poll(() => held.getByTestId('reply-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('PUBLISHED');
+    // The writer sees it go out without reloading.
+    await expect.poll(() => low.getByTestId('reply-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('PUBLISHED');
+    expect(suite.harness.fake.state.reviewRef(setup.locations.get('E2E-2')!, 'E2E-2-low')!.reviewReply?.comment).toBe('ご迷惑をおかけしました。受付の人数を増やしました。');
+    expect([...problemsOf(managerPage), ...problemsOf(adminPage)]).toEqual([]);
   }, 90_000);
 
   it('shows a store manager only their store, in the UI and through the API', async () => {
@@ -122,8 +148,8 @@ describe('the dashboard in Chromium', () => {
       input: { organizationId: suite.org.gid, userId: manager.userId, locationId: setup.stores.get('E2E-2') },
     });
     const page = await signIn(manager.email);
-    await expect.poll(() => page.getByTestId('review-card').count(), { timeout: 15_000 }).toBe(2);
-    expect(await page.getByTestId('review-text').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('E2E-2'), expect.stringContaining('E2E-2')]));
+    await expect.poll(() => page.getByTestId('review-card').count(), { timeout: 15_000 }).toBe(3);
+    expect((await page.getByTestId('review-text').allTextContents()).every((text) => text.startsWith('E2E-2'))).toBe(true);
 
     // Even asked for by its id in the address bar, the other store shows nothing.
     await page.goto(`${web.url}/?store=${encodeURIComponent(setup.stores.get('E2E-1')!)}`);
@@ -133,7 +159,7 @@ describe('the dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('location-form').count(), { timeout: 5_000 }).toBe(0);
     await page.getByTestId('nav-stores').click();
     await expect.poll(() => page.getByTestId('store-link').count(), { timeout: 15_000 }).toBe(1);
-    await page.screenshot({ path: path.join(SHOTS, '5-store-manager.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SHOTS, '6-store-manager.png'), fullPage: true });
 
     const byApi = await suite.api.gql(
       `query($org: ID!, $ids: [ID!]) { node(id: $org) { ... on Organization { reviews(filter: { locationIds: $ids }) { totalCount } } } }`,

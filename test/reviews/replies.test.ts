@@ -105,7 +105,7 @@ describe('replying to a review', () => {
     const low = await reviewNamed('REPLY-2 待ち時間が長すぎました', manager.token);
     const held = await mutate('replyToReview', { reviewId: low.id, text: 'ご不便をおかけし申し訳ございません。' }, manager.token);
     expect(held.errors).toEqual([]);
-    expect(held.review!.reply).toMatchObject({ state: 'PENDING_APPROVAL', approvalReason: expect.stringContaining('rating of 2 or less') });
+    expect(held.review!.reply).toMatchObject({ state: 'PENDING_APPROVAL', approvalReason: { en: expect.stringContaining('rating of 2 or less'), ja: expect.stringContaining('評価2以下') } });
     expect((await mutate('approveReviewReply', { reviewId: low.id }, manager.token)).errors.map((e) => e.code)).toEqual(['FORBIDDEN']);
 
     const rejected = await mutate('rejectReviewReply', { reviewId: low.id, reason: 'お詫びの後に改善策を書いてください' }, admin.token);

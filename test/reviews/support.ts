@@ -7,7 +7,7 @@ import { useSyncSuite, type SyncSuite } from '../sync/support.ts';
 export const REVIEW_FIELDS = `id platform text language createdAt updatedAt deletedAt suspectedFake canReply
   author { name anonymous } rating { kind stars }
   location { id storeCode }
-  reply { text state failureReason approvalReason rejectionReason publishedAt author { email } approvedBy { email } }
+  reply { text state failureReason approvalReason { ja en } rejectionReason publishedAt author { email } approvedBy { email } }
   fraud { verdict score reasons { ruleId } }
   report { state reason reportUrl }
   replyLimits { maxBytes maxChars emoji perDay }`;
@@ -24,7 +24,7 @@ export interface InboxReview {
   author: { name: string | null; anonymous: boolean };
   rating: { kind: string; stars: number | null } | null;
   location: { id: string; storeCode: string };
-  reply: { text: string; state: string; failureReason: string | null; approvalReason: string | null; rejectionReason: string | null; publishedAt: string | null } | null;
+  reply: { text: string; state: string; failureReason: string | null; approvalReason: { ja: string; en: string } | null; rejectionReason: string | null; publishedAt: string | null } | null;
   fraud: { verdict: string; score: number; reasons: { ruleId: string }[] } | null;
   report: { state: string; reason: string | null; reportUrl: string | null };
   replyLimits: { maxBytes: number | null; maxChars: number | null; emoji: boolean; perDay: number | null };

@@ -1,6 +1,6 @@
 import type { ReviewMediaItem } from '../../db/reviewsSchema.ts';
 import type { ReplyTemplateRow } from '../../db/reviewsSchema.ts';
-import { ReasonRef } from '../../fraud/graphql/types.ts';
+import { LocalizedTextRef, ReasonRef } from '../../fraud/graphql/types.ts';
 import { VerdictEnum } from '../../fraud/graphql/types.ts';
 import { builder } from '../../graphql/builder.ts';
 import type { Context } from '../../graphql/context.ts';
@@ -57,7 +57,7 @@ const ReplyRef = builder.objectRef<ReviewView>('ReviewReply').implement({
     text: t.string({ resolve: (r) => r.reply_text! }),
     state: t.field({ type: ReplyStateEnum, resolve: (r) => r.reply_state! }),
     failureReason: t.string({ nullable: true, resolve: (r) => r.reply_failure_reason }),
-    approvalReason: t.string({ nullable: true, description: 'PENDING_APPROVAL: why the rule held it.', resolve: (r) => r.reply_approval_reason }),
+    approvalReason: t.field({ type: LocalizedTextRef, nullable: true, description: 'PENDING_APPROVAL: why the rule held it.', resolve: (r) => r.reply_approval_reason }),
     rejectionReason: t.string({ nullable: true, description: 'Why an approver sent it back as a draft.', resolve: (r) => r.reply_rejection_reason }),
     author: t.field({ type: UserRef, nullable: true, description: 'null when the reply was written on the platform itself.', resolve: (r, _a, ctx) => (r.reply_author_id ? ctx.loaders.user.load(r.reply_author_id) : null) }),
     approvedBy: t.field({ type: UserRef, nullable: true, resolve: (r, _a, ctx) => (r.reply_approved_by ? ctx.loaders.user.load(r.reply_approved_by) : null) }),
@@ -124,6 +124,14 @@ builder.node(ReviewRef, {
     canReply: t.boolean({
       description: 'The platform takes replies through Tenpo and the caller may write one.',
       resolve: async (r, _a, ctx) => r.deleted_at === null && Boolean(manifestOf(ctx, r.platform)?.capabilities.reviewReply) && (await ctx.access.can(r.org_id, 'replyReviews')),
+    }),
+    viewerCanApprove: t.boolean({
+      description: 'The caller may approve or reject a reply held by the approval rule.',
+      resolve: (r, _a, ctx) => ctx.access.can(r.org_id, 'approveReplies'),
+    }),
+    canReport: t.boolean({
+      description: 'The platform takes reports of fake reviews (through its own page) and the caller may file one.',
+      resolve: async (r, _a, ctx) => r.deleted_at === null && (manifestOf(ctx, r.platform)?.reviews.report ?? 'none') !== 'none' && (await ctx.access.can(r.org_id, 'replyReviews')),
     }),
     replyLimits: t.field({
       type: LimitsRef,

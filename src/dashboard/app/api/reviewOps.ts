@@ -2,12 +2,12 @@ import { op, USER_ERROR_FIELDS, type UserError } from './client.ts';
 import type { PageInfo, Review, ReviewEventKind, ReviewFilter } from './types.ts';
 
 const REVIEW_FIELDS = `fragment ReviewFields on Review {
-  id platform createdAt deletedAt text language url canReply suspectedFake
+  id platform createdAt deletedAt text language url canReply viewerCanApprove canReport suspectedFake
   location { id name }
   author { name anonymous photoUrl }
   rating { kind stars recommends }
   media { kind url }
-  reply { text state failureReason approvalReason rejectionReason updatedAt publishedAt author { name } approvedBy { name } }
+  reply { text state failureReason approvalReason { ja en } rejectionReason updatedAt publishedAt author { name } approvedBy { name } }
   fraud { verdict score reasons { ruleId weight message { ja en } } }
   report { state reason reportedAt reportUrl }
   replyLimits { maxBytes maxChars emoji perDay }

@@ -49,7 +49,7 @@ export interface ReviewReply {
   text: string;
   state: ReplyState;
   failureReason: string | null;
-  approvalReason: string | null;
+  approvalReason: { ja: string; en: string } | null;
   rejectionReason: string | null;
   updatedAt: string;
   publishedAt: string | null;
@@ -73,6 +73,8 @@ export interface Review {
   language: string | null;
   url: string | null;
   canReply: boolean;
+  viewerCanApprove: boolean;
+  canReport: boolean;
   suspectedFake: boolean;
   location: { id: string; name: string };
   author: { name: string | null; anonymous: boolean; photoUrl: string | null };

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { UserError } from '../api/client.ts';
 import { APPROVE_REVIEW_REPLY, DELETE_REVIEW_REPLY, EDIT_REVIEW_REPLY, REJECT_REVIEW_REPLY, REPLY_TO_REVIEW } from '../api/reviewOps.ts';
-import { isAdminRole, type Review, type ReviewReply, type Role } from '../api/types.ts';
+import type { Review, ReviewReply } from '../api/types.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { measureReply } from '../lib/replyLimits.ts';
@@ -28,12 +28,12 @@ function ReplyCounter({ text, review }: { text: string; review: Review }) {
 }
 
 function ReplyReasons({ reply }: { reply: ReviewReply }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <>
       {reply.approvalReason ? (
         <p className="notice notice--info" data-testid="reply-approval-reason">
-          {t('reply.approvalReason', { reason: reply.approvalReason })}
+          {t('reply.approvalReason', { reason: reply.approvalReason[lang] })}
         </p>
       ) : null}
       {reply.rejectionReason && reply.state === 'DRAFT' ? (
@@ -70,13 +70,12 @@ function ReplyView({ reply }: { reply: ReviewReply }) {
 
 interface Props {
   review: Review;
-  role: Role;
   busy: boolean;
   perform: PerformReview;
   errors: UserError[];
 }
 
-export function ReplyEditor({ review, role, busy, perform, errors }: Props) {
+export function ReplyEditor({ review, busy, perform, errors }: Props) {
   const { t } = useI18n();
   const reply = review.reply;
   const saved = reply?.text ?? '';
@@ -201,7 +200,7 @@ export function ReplyEditor({ review, role, busy, perform, errors }: Props) {
               {t('reply.edit')}
             </button>
           ) : null}
-          {isAdminRole(role) && reply.state === 'PENDING_APPROVAL' && !rejecting ? (
+          {review.viewerCanApprove && reply.state === 'PENDING_APPROVAL' && !rejecting ? (
             <>
               <button type="button" className="button button--primary" disabled={busy} onClick={() => void perform(APPROVE_REVIEW_REPLY, { reviewId: review.id })} data-testid="reply-approve">
                 {t('reply.approve')}
@@ -211,7 +210,7 @@ export function ReplyEditor({ review, role, busy, perform, errors }: Props) {
               </button>
             </>
           ) : null}
-          {(mayWrite || isAdminRole(role)) && !confirmDelete ? (
+          {(mayWrite || review.viewerCanApprove) && !confirmDelete ? (
             <button type="button" className="button button--ghost" disabled={busy} onClick={() => setConfirmDelete(true)} data-testid="reply-delete">
               {t('reply.delete')}
             </button>

@@ -1,12 +1,12 @@
 import { useId, useState } from 'react';
 import { CONFIRM_REVIEW_REPORTED, REPORT_REVIEW } from '../api/reviewOps.ts';
-import type { Review, Role } from '../api/types.ts';
+import type { Review } from '../api/types.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 import { formatDate } from '../lib/format.ts';
 import type { PerformReview } from './ReviewCard.tsx';
 
 /** Where the review stands as a report of a fake, and the next step. */
-export function ReportBox({ review, role, busy, perform }: { review: Review; role: Role; busy: boolean; perform: PerformReview }) {
+export function ReportBox({ review, busy, perform }: { review: Review; busy: boolean; perform: PerformReview }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
@@ -35,7 +35,7 @@ export function ReportBox({ review, role, busy, perform }: { review: Review; rol
       </span>
     );
   }
-  if (role === 'VIEWER' || review.deletedAt) return <span data-testid="report-state" data-state={report.state} hidden />;
+  if (!review.canReport) return <span data-testid="report-state" data-state={report.state} hidden />;
   if (!open) {
     return (
       <span data-testid="report-state" data-state={report.state}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Operation, UserError } from '../api/client.ts';
 import { REVIEW, type ReviewPayload } from '../api/reviewOps.ts';
-import type { Review, Role } from '../api/types.ts';
+import type { Review } from '../api/types.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 import { formatDateTime } from '../lib/format.ts';
 import { Link } from '../router.tsx';
@@ -76,7 +76,7 @@ function Media({ media }: { media: Review['media'] }) {
   );
 }
 
-export function ReviewCard({ review, role, isNew, onChange }: { review: Review; role: Role; isNew: boolean; onChange(review: Review): void }) {
+export function ReviewCard({ review, isNew, onChange }: { review: Review; isNew: boolean; onChange(review: Review): void }) {
   const { t, lang } = useI18n();
   const { api, platformName } = useSession();
   const [busy, setBusy] = useState(false);
@@ -151,9 +151,9 @@ export function ReviewCard({ review, role, isNew, onChange }: { review: Review; 
             {t('review.open')}
           </a>
         ) : null}
-        <ReportBox review={review} role={role} busy={busy} perform={perform} />
+        <ReportBox review={review} busy={busy} perform={perform} />
       </div>
-      <ReplyEditor review={review} role={role} busy={busy} perform={perform} errors={errors} />
+      <ReplyEditor review={review} busy={busy} perform={perform} errors={errors} />
     </article>
   );
 }

@@ -117,7 +117,7 @@ export const en = {
   'reply.tooLong': 'Too long for this platform.',
   'reply.emoji': 'This platform does not accept emoji.',
   'reply.perDay': 'The platform takes at most {n} replies a day.',
-  'reply.approvalReason': 'Needs approval: {reason}',
+  'reply.approvalReason': '{reason}',
   'reply.failureReason': 'The platform refused it: {reason}',
   'reply.rejectionReason': 'Sent back: {reason}',
   'state.DRAFT': 'Draft',

@@ -118,7 +118,7 @@ export const ja: Messages = {
   'reply.tooLong': 'このプラットフォームには長すぎます。',
   'reply.emoji': 'このプラットフォームは絵文字を使えません。',
   'reply.perDay': 'このプラットフォームの返信は1日{n}件までです。',
-  'reply.approvalReason': '承認が必要：{reason}',
+  'reply.approvalReason': '{reason}',
   'reply.failureReason': 'プラットフォームが受け付けませんでした：{reason}',
   'reply.rejectionReason': '差し戻し理由：{reason}',
   'state.DRAFT': '下書き',

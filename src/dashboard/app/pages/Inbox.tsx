@@ -138,7 +138,7 @@ export function Inbox({ org }: { org: Organization }) {
       ) : null}
       <div className="review-list" data-testid="review-list">
         {list.reviews.map((review) => (
-          <ReviewCard key={review.id} review={review} role={org.viewerRole} isNew={list.fresh.has(review.id)} onChange={onChange} />
+          <ReviewCard key={review.id} review={review} isNew={list.fresh.has(review.id)} onChange={onChange} />
         ))}
       </div>
       {list.error && list.reviews.length > 0 ? <LoadError error={list.error} onRetry={() => void loadMore()} /> : null}
