@@ -135,6 +135,8 @@ export async function ensureDashboardBuilt(log: Logger, options: { force?: boole
   } catch (err) {
     await rm(next, { recursive: true, force: true });
     if (existsSync(old) && !existsSync(DASHBOARD_DIR)) await rename(old, DASHBOARD_DIR);
+    // Another process (a second `tenpo start`, a test) swapped in the same build first.
+    if (await isCurrent(DASHBOARD_DIR, stamp)) return true;
     log.error({ err }, 'dashboard build failed: the API runs without the dashboard');
     return false;
   }
