@@ -6,7 +6,8 @@ import { Redis, type RedisOptions } from 'ioredis';
  * when Redis is away, so a request or a relay pass errors and is retried rather than hanging;
  * workers wait for Redis indefinitely (`maxRetriesPerRequest: null`), as BullMQ requires.
  */
-export const QUEUE_NAMES = ['sync', 'read-back', 'reviews'] as const;
+// Replies have their own queue: a store manager's answer must not wait behind a long backfill.
+export const QUEUE_NAMES = ['sync', 'read-back', 'reviews', 'replies'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface QueueConfig {

@@ -40,7 +40,7 @@ export const pullReviewsSweepJob = defineJob({
 /** Publishes or deletes one reply version on its platform. */
 export const sendReplyJob = defineJob({
   name: 'send-reply',
-  queue: 'reviews',
+  queue: 'replies',
   schema: z.strictObject({ reviewId: z.uuid(), version: z.number().int().positive() }),
   options: { attempts: 8, backoff: { type: 'exponential', delay: 2_000, jitter: 0.5 }, ...retention },
   async handler({ reviewId, version }, { engine, job, token, log }) {

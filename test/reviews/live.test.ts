@@ -3,6 +3,7 @@
  * graphql-yoga serves it) and hears new reviews and reply states without reloading, through
  * Redis pub/sub, so an event published by any process reaches every API process.
  */
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createReviewEvents } from '../../src/reviews/events.ts';
@@ -26,7 +27,11 @@ interface Subscription {
 }
 
 const open: Subscription[] = [];
-afterAll(() => open.forEach((s) => s.close()));
+const redis = new Redis(REDIS_URL);
+afterAll(() => {
+  open.forEach((s) => s.close());
+  redis.disconnect();
+});
 
 /** Subscribes as a browser would: a POST that answers with an event stream. */
 async function subscribe(token: string, organizationId: string): Promise<Subscription> {
@@ -64,8 +69,13 @@ async function subscribe(token: string, organizationId: string): Promise<Subscri
       // aborted by close()
     }
   })();
-  // The subscription is live once the server has subscribed to the channel.
-  await new Promise((r) => setTimeout(r, 300));
+  // The subscription is live once the server process listens on the organisation's channel.
+  const channel = `${suite.harness.prefix}:reviews:${uuidOf(organizationId)}`;
+  await eventually(async () => {
+    const [, listeners] = (await redis.pubsub('NUMSUB', channel)) as [string, number];
+    return listeners > 0 ? true : undefined;
+  }, 10_000, 'the server to subscribe');
+  await new Promise((r) => setTimeout(r, 100));
   return sub;
 }
 
