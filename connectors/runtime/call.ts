@@ -35,6 +35,17 @@ export class CircuitOpenError extends PlatformError {
   }
 }
 
+const DEFAULT_WAIT_MS = 2_000;
+
+/**
+ * How long to wait before calling the platform again when it said "not now" (a quota or an
+ * open circuit): such a wait is deferred work, not a failed attempt. Null for any other error.
+ */
+export function waitBeforeRetry(error: PlatformError): number | null {
+  if (error.kind !== 'RATE_LIMITED' && !(error instanceof CircuitOpenError)) return null;
+  return error.details.retryAfterMs ?? DEFAULT_WAIT_MS;
+}
+
 interface Budget {
   key: string;
   limits: RateLimits;

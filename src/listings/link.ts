@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
-import { CircuitOpenError } from '../../connectors/runtime/call.ts';
+import { waitBeforeRetry } from '../../connectors/runtime/call.ts';
 import type { PlatformListingSummary } from '../../connectors/runtime/connector.ts';
 import { PlatformError } from '../../connectors/runtime/errors.ts';
 import type { Access } from '../auth/access.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { fieldError, type Result } from '../locations/model.ts';
 import { appendOutbox } from '../outbox/repository.ts';
-import { findConnection, setConnectionStatus } from '../platforms/repository.ts';
+import { findConnection } from '../platforms/repository.ts';
+import { credentialsRevoked } from '../platforms/service.ts';
 import type { Engine } from './engine.ts';
 import { ensureListings } from './repository.ts';
 
@@ -38,9 +39,10 @@ export async function linkConnection(engine: Engine, connectionId: string): Prom
       }
     } catch (raw) {
       const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
-      if (error.kind === 'RATE_LIMITED' || error instanceof CircuitOpenError) return { kind: 'deferred', retryAfterMs: error.details.retryAfterMs ?? 2_000 };
+      const wait = waitBeforeRetry(error);
+      if (wait !== null) return { kind: 'deferred', retryAfterMs: wait };
       if (error.kind === 'AUTH_REVOKED') {
-        await setConnectionStatus(engine.db, connectionId, 'ACTION_REQUIRED', error.message);
+        await credentialsRevoked(engine, connectionId, error.message);
         return { kind: 'stopped', reason: error.message };
       }
       throw error;

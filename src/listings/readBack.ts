@@ -1,9 +1,10 @@
 import type { Connector, JsonValue, PlatformCall, Projection } from '../../connectors/runtime/connector.ts';
-import { CircuitOpenError } from '../../connectors/runtime/call.ts';
+import { waitBeforeRetry } from '../../connectors/runtime/call.ts';
 import { PlatformError } from '../../connectors/runtime/errors.ts';
 import type { ListingRow, LocationRow } from '../db/schema.ts';
 import { toRecord } from '../locations/repository.ts';
-import { findConnection, setConnectionStatus } from '../platforms/repository.ts';
+import { findConnection } from '../platforms/repository.ts';
+import { credentialsRevoked } from '../platforms/service.ts';
 import type { Engine } from './engine.ts';
 import { recordProblems } from './repository.ts';
 import { driftedKeys, fieldStatuses } from './state.ts';
@@ -56,12 +57,10 @@ export async function readBackConnection(engine: Engine, connectionId: string, a
         await readBackListing(engine, connector, session, call, listing, locations.get(listing.location_id)!, settings);
       } catch (raw) {
         const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
-        if (error.kind === 'RATE_LIMITED' || error instanceof CircuitOpenError) {
-          return { kind: 'deferred', retryAfterMs: error.details.retryAfterMs ?? 2_000, after: cursor, read };
-        }
+        const wait = waitBeforeRetry(error);
+        if (wait !== null) return { kind: 'deferred', retryAfterMs: wait, after: cursor, read };
         if (error.kind === 'AUTH_REVOKED') {
-          await setConnectionStatus(engine.db, connectionId, 'ACTION_REQUIRED', error.message);
-          engine.sessions.forget(connectionId);
+          await credentialsRevoked(engine, connectionId, error.message);
           return { kind: 'done', read };
         }
         if (error.kind === 'NOT_FOUND') {

@@ -1,10 +1,10 @@
 import type { Connector, DeliverResult, JsonValue, PlatformCall, Projection } from '../../connectors/runtime/connector.ts';
-import { CircuitOpenError } from '../../connectors/runtime/call.ts';
+import { waitBeforeRetry } from '../../connectors/runtime/call.ts';
 import { PlatformError } from '../../connectors/runtime/errors.ts';
 import type { RunOutcome } from '../db/schema.ts';
 import { toRecord } from '../locations/repository.ts';
 import { appendOutbox } from '../outbox/repository.ts';
-import { setConnectionStatus } from '../platforms/repository.ts';
+import { credentialsRevoked } from '../platforms/service.ts';
 import type { Engine } from './engine.ts';
 import {
   loadSyncSubject,
@@ -30,7 +30,6 @@ export type SyncResult =
   | { kind: 'deferred'; retryAfterMs: number; reason: string }
   | { kind: 'gone' };
 
-const DEFAULT_RATE_LIMIT_WAIT_MS = 2_000;
 
 function listingError(error: PlatformError): ListingError {
   return {
@@ -167,9 +166,8 @@ async function handleFailure(
   log: Engine['log'],
 ): Promise<SyncResult> {
   const { listing, connection } = subject;
-  if (error.kind === 'RATE_LIMITED' || error instanceof CircuitOpenError) {
-    return { kind: 'deferred', retryAfterMs: error.details.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS, reason: error.message };
-  }
+  const wait = waitBeforeRetry(error);
+  if (wait !== null) return { kind: 'deferred', retryAfterMs: wait, reason: error.message };
   if (error.kind === 'TRANSIENT') {
     await recordError(engine.db, listing.id, listingError(error), attempt.final ? 'FAILED' : undefined);
     if (attempt.final) {
@@ -179,8 +177,7 @@ async function handleFailure(
     throw error;
   }
   if (error.kind === 'AUTH_REVOKED') {
-    await setConnectionStatus(engine.db, connection.id, 'ACTION_REQUIRED', error.message);
-    engine.sessions.forget(connection.id);
+    await credentialsRevoked(engine, connection.id, error.message);
     await recordError(engine.db, listing.id, listingError(error), 'ACTION_REQUIRED');
     log.warn({ kind: error.kind }, 'platform credentials no longer work; connection needs a person');
     return finish(engine, subject, 'ACTION_REQUIRED');

@@ -8,6 +8,7 @@ import type { Engine } from '../listings/engine.ts';
 import { fieldError, organizationNotFound, type FieldError, type Result } from '../locations/model.ts';
 import { appendOutbox } from '../outbox/repository.ts';
 import { sealCredentials } from './credentials.ts';
+import { setConnectionStatus } from './repository.ts';
 
 export interface ConnectPlatformInput {
   orgId: string;
@@ -120,4 +121,13 @@ export async function disconnectPlatform(engine: Engine, access: Access, connect
     .executeTakeFirstOrThrow();
   engine.sessions.forget(connectionId);
   return { ok: true, value: updated };
+}
+
+/**
+ * The platform refused the stored credentials: the connection waits for a person to reconnect
+ * the account, and no worker goes on using the session it has cached for it.
+ */
+export async function credentialsRevoked(engine: Engine, connectionId: string, message: string): Promise<void> {
+  await setConnectionStatus(engine.db, connectionId, 'ACTION_REQUIRED', message);
+  engine.sessions.forget(connectionId);
 }

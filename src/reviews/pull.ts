@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { Connector, PlatformCall } from '../../connectors/runtime/connector.ts';
-import { CircuitOpenError } from '../../connectors/runtime/call.ts';
+import { waitBeforeRetry } from '../../connectors/runtime/call.ts';
 import { PlatformError } from '../../connectors/runtime/errors.ts';
 import type { ConnectorReviews, PlatformReview, ReviewPage } from '../../connectors/runtime/reviews.ts';
 import type { PlatformConnectionRow } from '../db/schema.ts';
 import type { Engine } from '../listings/engine.ts';
-import { findConnection, setConnectionStatus } from '../platforms/repository.ts';
+import { findConnection } from '../platforms/repository.ts';
+import { credentialsRevoked } from '../platforms/service.ts';
 import type { ReviewEvent } from './events.ts';
 import { screenPulledReviews } from './screening.ts';
 import { upsertReviews, type ListingRef, type ToScreen, type UpsertScope } from './upsert.ts';
@@ -83,11 +84,11 @@ export async function pullConnectionReviews(engine: Engine, connectionId: string
 
 async function failed(engine: Engine, connector: Connector, connection: PlatformConnectionRow, raw: unknown): Promise<PullOutcome> {
   const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
-  if (error.kind === 'RATE_LIMITED' || error instanceof CircuitOpenError) return { kind: 'deferred', retryAfterMs: error.details.retryAfterMs ?? 2_000 };
+  const wait = waitBeforeRetry(error);
+  if (wait !== null) return { kind: 'deferred', retryAfterMs: wait };
   if (error.kind === 'TRANSIENT') return { kind: 'retry', error };
   if (error.kind === 'AUTH_REVOKED') {
-    await setConnectionStatus(engine.db, connection.id, 'ACTION_REQUIRED', error.message);
-    engine.sessions.forget(connection.id);
+    await credentialsRevoked(engine, connection.id, error.message);
     return { kind: 'done', added: 0, updated: 0, deleted: 0 };
   }
   throw error;

@@ -1,7 +1,8 @@
-import { CircuitOpenError } from '../../connectors/runtime/call.ts';
+import { waitBeforeRetry } from '../../connectors/runtime/call.ts';
 import { PlatformError } from '../../connectors/runtime/errors.ts';
 import type { Engine } from '../listings/engine.ts';
-import { findConnection, setConnectionStatus } from '../platforms/repository.ts';
+import { findConnection } from '../platforms/repository.ts';
+import { credentialsRevoked } from '../platforms/service.ts';
 
 /**
  * The second half of a reply's path: publish or delete it on the platform, then record the
@@ -69,12 +70,10 @@ export async function sendReply(engine: Engine, reviewId: string, version: numbe
     return { kind: 'done', state: 'DELETED' };
   } catch (raw) {
     const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
-    if (error.kind === 'RATE_LIMITED' || error instanceof CircuitOpenError) return { kind: 'deferred', retryAfterMs: error.details.retryAfterMs ?? 2_000 };
+    const wait = waitBeforeRetry(error);
+    if (wait !== null) return { kind: 'deferred', retryAfterMs: wait };
     if (error.kind === 'TRANSIENT' && !lastAttempt) return { kind: 'retry', error };
-    if (error.kind === 'AUTH_REVOKED') {
-      await setConnectionStatus(engine.db, connection.id, 'ACTION_REQUIRED', error.message);
-      engine.sessions.forget(connection.id);
-    }
+    if (error.kind === 'AUTH_REVOKED') await credentialsRevoked(engine, connection.id, error.message);
     if (error.kind === 'NOT_FOUND') return fail(`The review is no longer on ${connector.manifest.name}: the reviewer may have deleted it.`);
     return fail(error.message);
   }
