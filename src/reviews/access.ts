@@ -1,9 +1,7 @@
 import type { Access, Permission } from '../auth/access.ts';
 import type { Db } from '../db/database.ts';
 import type { ReviewRow } from '../db/reviewsSchema.ts';
-import { fieldError, type FieldError } from '../locations/model.ts';
-
-export type Found<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+import { fieldError, type FieldError, type Result } from '../locations/model.ts';
 
 const notFound = (path: string[]): FieldError => fieldError('NOT_FOUND', path, 'No such review.');
 
@@ -12,7 +10,7 @@ const notFound = (path: string[]): FieldError => fieldError('NOT_FOUND', path, '
  * for one in a store or organisation the caller cannot see, so ids reveal nothing; a caller who
  * can see it but lacks the permission hears FORBIDDEN.
  */
-export async function reviewFor(db: Db, access: Access, reviewId: string, permission: Permission, path: string[] = ['reviewId']): Promise<Found<ReviewRow>> {
+export async function reviewFor(db: Db, access: Access, reviewId: string, permission: Permission, path: string[] = ['reviewId']): Promise<Result<ReviewRow>> {
   const review = await db.selectFrom('reviews').selectAll().where('id', '=', reviewId).executeTakeFirst();
   if (!review || !(await access.canSeeLocation({ id: review.location_id, org_id: review.org_id }))) return { ok: false, errors: [notFound(path)] };
   if (!(await access.can(review.org_id, permission))) {

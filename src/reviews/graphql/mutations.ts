@@ -1,4 +1,5 @@
 import { enqueueReviewPulls } from '../../../jobs/reviews.ts';
+import type { ReplyTemplateRow } from '../../db/reviewsSchema.ts';
 import type { Role } from '../../db/schema.ts';
 import { builder } from '../../graphql/builder.ts';
 import { requireCaller } from '../../graphql/auth.ts';
@@ -34,6 +35,12 @@ async function onReview(ctx: Context, globalId: string | number, change: (review
   const reviewId = idOf(String(globalId), 'Review');
   if (!reviewId) return failure('NOT_FOUND', ['reviewId'], 'No such review.');
   return reviewPayload(ctx, await change(reviewId));
+}
+
+/** A reason a person must give (rejecting a reply, reporting a review), trimmed and bounded. */
+function withReason(raw: string, missing: string, run: (reason: string) => Promise<Payload<ReviewView>>): Promise<Payload<ReviewView>> | Payload<never> {
+  const reason = raw.trim().slice(0, 1_000);
+  return reason ? run(reason) : failure('INVALID_INPUT', ['reason'], missing);
 }
 
 const ReplyInput = (name: string) =>
@@ -76,18 +83,14 @@ builder.mutationFields((t) => ({
     description: 'Sends a held reply back to its writer as a draft, with the reason.',
     args: { input: t.arg({ type: builder.inputType('RejectReviewReplyInput', { fields: (f) => ({ reviewId: f.id(), reason: f.string() }) }) }) },
     resolve: (_r, { input }, ctx) =>
-      input.reason.trim()
-        ? onReview(ctx, input.reviewId, (reviewId) => decideReply(services(ctx), reviewId, { approve: false, reason: input.reason.trim().slice(0, 1_000) }))
-        : failure('INVALID_INPUT', ['reason'], 'Say why, so the writer can fix the reply.'),
+      withReason(input.reason, 'Say why, so the writer can fix the reply.', (reason) => onReview(ctx, input.reviewId, (reviewId) => decideReply(services(ctx), reviewId, { approve: false, reason }))),
   }),
   reportReview: t.field({
     type: ReviewPayload,
     description: "Marks a review as a suspected fake to report to its platform; report.reportUrl is the platform's page for it.",
     args: { input: t.arg({ type: builder.inputType('ReportReviewInput', { fields: (f) => ({ reviewId: f.id(), reason: f.string() }) }) }) },
     resolve: (_r, { input }, ctx) =>
-      input.reason.trim()
-        ? onReview(ctx, input.reviewId, (reviewId) => reportReview(services(ctx), { reviewId, reason: input.reason.trim().slice(0, 1_000), confirm: false }))
-        : failure('INVALID_INPUT', ['reason'], 'Say why the review looks fake (the platform asks for it).'),
+      withReason(input.reason, 'Say why the review looks fake (the platform asks for it).', (reason) => onReview(ctx, input.reviewId, (reviewId) => reportReview(services(ctx), { reviewId, reason, confirm: false }))),
   }),
   confirmReviewReported: t.field({
     type: ReviewPayload,
@@ -128,6 +131,15 @@ async function administeredOrg(ctx: Context, globalId: string | number): Promise
 
 const mayManage = (ctx: Context, orgId: string) => ctx.access.can(orgId, 'approveReplies');
 const forbidden = () => failure('FORBIDDEN', [], 'Only an owner or admin may manage reply templates and the approval rule.');
+
+/** A template the caller may change, or the payload saying why not (one answer for unseen and missing). */
+async function managedTemplate(ctx: Context, globalId: string | number): Promise<ReplyTemplateRow | Payload<never>> {
+  requireCaller(ctx);
+  const id = idOf(String(globalId), 'ReplyTemplate');
+  const template = id ? await ctx.db.selectFrom('reply_templates').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  if (!template || !(await ctx.access.roleIn(template.org_id))) return failure('NOT_FOUND', ['id'], 'No such template.');
+  return (await mayManage(ctx, template.org_id)) ? template : forbidden();
+}
 const present = <T>(v: T | null | undefined): v is T => v !== null && v !== undefined;
 
 builder.mutationFields((t) => ({
@@ -152,11 +164,8 @@ builder.mutationFields((t) => ({
     type: ReplyTemplatePayload,
     args: { input: t.arg({ type: builder.inputType('UpdateReplyTemplateInput', { fields: (f) => ({ id: f.id(), patch: f.field({ type: TemplateFields }) }) }) }) },
     resolve: async (_r, { input }, ctx) => {
-      requireCaller(ctx);
-      const id = idOf(String(input.id), 'ReplyTemplate');
-      const template = id ? await ctx.db.selectFrom('reply_templates').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-      if (!template || !(await ctx.access.roleIn(template.org_id))) return failure('NOT_FOUND', ['id'], 'No such template.');
-      if (!(await mayManage(ctx, template.org_id))) return forbidden();
+      const template = await managedTemplate(ctx, input.id);
+      if ('errors' in template) return template;
       const p = input.patch;
       return toPayload(
         await updateTemplate(ctx.db, template, {
@@ -172,11 +181,8 @@ builder.mutationFields((t) => ({
     type: ReplyTemplatePayload,
     args: { input: t.arg({ type: builder.inputType('DeleteReplyTemplateInput', { fields: (f) => ({ id: f.id() }) }) }) },
     resolve: async (_r, { input }, ctx) => {
-      requireCaller(ctx);
-      const id = idOf(String(input.id), 'ReplyTemplate');
-      const template = id ? await ctx.db.selectFrom('reply_templates').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
-      if (!template || !(await ctx.access.roleIn(template.org_id))) return failure('NOT_FOUND', ['id'], 'No such template.');
-      if (!(await mayManage(ctx, template.org_id))) return forbidden();
+      const template = await managedTemplate(ctx, input.id);
+      if ('errors' in template) return template;
       await ctx.db.deleteFrom('reply_templates').where('id', '=', template.id).execute();
       return { value: template, errors: [] };
     },
