@@ -1,8 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
+import type { CreatedAt, Timestamp, Json } from './columns.ts';
 
 /** The fraud engine's tables (migrations/20261129T0900_fraud.ts). */
 export interface FraudSettingsTable {

@@ -1,8 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { CreatedAt, Timestamp } from './columns.ts';
 import type { Localized } from '../fraud/model.ts';
-
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export type ReplyState = 'DRAFT' | 'PENDING_APPROVAL' | 'SENDING' | 'PUBLISHED' | 'FAILED' | 'DELETING';
 export type ReportState = 'NOT_REPORTED' | 'TO_REPORT_MANUALLY' | 'REPORTED';

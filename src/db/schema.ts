@@ -1,12 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreatedAt, Timestamp, Json } from './columns.ts';
 import type { FraudTables } from './fraudSchema.ts';
 import type { ReviewTables } from './reviewsSchema.ts';
-
-/** Timestamps come back as Date; inserts may omit them where the database has a default. */
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-/** jsonb: written as a JSON string so pg and PGlite store the same thing. */
-type Json<T> = ColumnType<T, string, string>;
 
 export type OrgKind = 'AGENCY' | 'BRAND';
 export type Role = 'OWNER' | 'ADMIN' | 'EDITOR' | 'STORE_MANAGER' | 'VIEWER';
