@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import type { Platform } from '../api/types.ts';
 import { useI18n } from '../i18n/I18n.tsx';
 import { NO_FILTERS, type InboxFilters as Filters } from '../lib/filters.ts';
+import { FilterSelect } from './FilterSelect.tsx';
 
 interface Props {
   filters: Filters;
@@ -12,8 +12,6 @@ interface Props {
 
 export function InboxFilters({ filters, platforms, stores, onChange }: Props) {
   const { t } = useI18n();
-  const platformId = useId();
-  const storeId = useId();
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   const toggleRating = (n: number) =>
     set({ ratings: filters.ratings.includes(n) ? filters.ratings.filter((r) => r !== n) : [...filters.ratings, n].sort((a, b) => a - b) });
@@ -50,28 +48,22 @@ export function InboxFilters({ filters, platforms, stores, onChange }: Props) {
           </button>
         ))}
       </div>
-      <div className="field field--inline">
-        <label htmlFor={platformId}>{t('inbox.platform')}</label>
-        <select id={platformId} value={filters.platform ?? ''} onChange={(e) => set({ platform: e.target.value || null })} data-testid="filter-platform">
-          <option value="">{t('inbox.allPlatforms')}</option>
-          {platforms.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field field--inline">
-        <label htmlFor={storeId}>{t('inbox.store')}</label>
-        <select id={storeId} value={filters.store ?? ''} onChange={(e) => set({ store: e.target.value || null })} data-testid="filter-store">
-          <option value="">{t('inbox.allStores')}</option>
-          {storeOptions.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} ({s.storeCode})
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        label={t('inbox.platform')}
+        allLabel={t('inbox.allPlatforms')}
+        value={filters.platform ?? ''}
+        options={platforms.map((p) => ({ id: p.id, label: p.name }))}
+        onChange={(platform) => set({ platform: platform || null })}
+        testId="filter-platform"
+      />
+      <FilterSelect
+        label={t('inbox.store')}
+        allLabel={t('inbox.allStores')}
+        value={filters.store ?? ''}
+        options={storeOptions.map((s) => ({ id: s.id, label: `${s.name} (${s.storeCode})` }))}
+        onChange={(store) => set({ store: store || null })}
+        testId="filter-store"
+      />
       {active ? (
         <button type="button" className="button button--link" onClick={() => onChange(NO_FILTERS)} data-testid="filter-clear">
           {t('inbox.clear')}

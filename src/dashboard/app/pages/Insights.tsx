@@ -6,6 +6,7 @@ import type { Organization, ReviewStats, StatsInterval } from '../api/types.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { ChartCanvas } from '../components/ChartCanvas.tsx';
 import { LoadError, Loading } from '../components/Feedback.tsx';
+import { FilterSelect } from '../components/FilterSelect.tsx';
 import { useI18n } from '../i18n/I18n.tsx';
 import type { Lang } from '../i18n/messages.ts';
 import { formatDuration, formatNumber } from '../lib/format.ts';
@@ -68,7 +69,7 @@ function Tile({ label, value, testId }: { label: string; value: string; testId: 
 export function Insights({ org }: { org: Organization }) {
   const { t, lang } = useI18n();
   const { state: session, platformName } = useSession();
-  const ids = { range: useId(), interval: useId(), store: useId(), platform: useId() };
+  const ids = { range: useId(), interval: useId() };
   const [range, setRange] = useState<Range>('last90');
   const [interval, setStatsInterval] = useState<StatsInterval>('WEEK');
   const [store, setStore] = useState('');
@@ -114,28 +115,15 @@ export function Insights({ org }: { org: Organization }) {
             ))}
           </select>
         </div>
-        <div className="field field--inline">
-          <label htmlFor={ids.store}>{t('inbox.store')}</label>
-          <select id={ids.store} value={store} onChange={(e) => setStore(e.target.value)} data-testid="insights-store">
-            <option value="">{t('inbox.allStores')}</option>
-            {stores.data?.node?.locations.edges.map(({ node }) => (
-              <option key={node.id} value={node.id}>
-                {node.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor={ids.platform}>{t('inbox.platform')}</label>
-          <select id={ids.platform} value={platform} onChange={(e) => setPlatform(e.target.value)} data-testid="insights-platform">
-            <option value="">{t('inbox.allPlatforms')}</option>
-            {platforms.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          label={t('inbox.store')}
+          allLabel={t('inbox.allStores')}
+          value={store}
+          options={(stores.data?.node?.locations.edges ?? []).map(({ node }) => ({ id: node.id, label: node.name }))}
+          onChange={setStore}
+          testId="insights-store"
+        />
+        <FilterSelect label={t('inbox.platform')} allLabel={t('inbox.allPlatforms')} value={platform} options={platforms.map((p) => ({ id: p.id, label: p.name }))} onChange={setPlatform} testId="insights-platform" />
       </div>
       {error ? <LoadError error={error} onRetry={reload} /> : null}
       {loading && !stats ? <Loading /> : null}
