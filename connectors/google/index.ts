@@ -3,7 +3,7 @@
  * this folder into the runtime's Connector interface. Every call goes through the runtime's
  * PlatformCall, so quotas and retries stay the runtime's.
  */
-import type { Connector } from '../runtime/connector.ts';
+import type { ConnectorWith } from '../runtime/connector.ts';
 import { deliver } from './deliver.ts';
 import { discover } from './discover.ts';
 import { classifyError } from './errors.ts';
@@ -20,7 +20,7 @@ export type { GoogleConfig, GoogleCredentials } from './session.ts';
 export { GoogleSession } from './session.ts';
 export { googleManifest } from './manifest.ts';
 
-export function createGoogleConnector(config: GoogleConfig): Connector<GoogleSession> {
+export function createGoogleConnector(config: GoogleConfig): ConnectorWith<GoogleSession, 'deliver' | 'readBack' | 'reviews' | 'discover'> {
   return {
     manifest: googleManifest,
     fields: FIELDS,

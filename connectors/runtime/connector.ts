@@ -1,6 +1,7 @@
 import type { LocationData, LocationField } from '../../src/locations/model.ts';
 import type { ConnectorManifest } from './manifest.ts';
 import type { PlatformError } from './errors.ts';
+import type { ConnectorFeed } from './feed.ts';
 import type { ConnectorReviews } from './reviews.ts';
 
 /**
@@ -134,8 +135,12 @@ export interface Connector<Session = unknown> {
   discover?(session: Session, call: PlatformCall, account: string): AsyncIterable<PlatformListingSummary>;
   /** Pure: no I/O. */
   project(location: LocationData, context: ProjectContext): ProjectResult;
-  deliver(session: Session, call: PlatformCall, request: DeliverRequest): Promise<DeliverResult>;
-  readBack(session: Session, call: PlatformCall, platformListingId: string): Promise<ReadBackResult>;
+  /** Per-listing delivery: present when the manifest's reach is "api" or "partner-api". */
+  deliver?(session: Session, call: PlatformCall, request: DeliverRequest): Promise<DeliverResult>;
+  /** Present when the manifest has the readBack capability. */
+  readBack?(session: Session, call: PlatformCall, platformListingId: string): Promise<ReadBackResult>;
+  /** Bulk delivery: present when the manifest's reach is "feed". */
+  feed?: ConnectorFeed<Session>;
   /**
    * The Tenpo patch that makes the location show `value` for projection key `key` (accepting a
    * platform-side edit), or null when the value cannot be expressed in Tenpo's model.
@@ -146,3 +151,6 @@ export interface Connector<Session = unknown> {
   /** Present when the manifest has the reviewsRead capability. */
   reviews?: ConnectorReviews<Session>;
 }
+
+/** A connector whose listed parts are present, for code and tests that hold one concrete platform. */
+export type ConnectorWith<Session, K extends 'deliver' | 'readBack' | 'feed' | 'reviews' | 'discover'> = Connector<Session> & Required<Pick<Connector<Session>, K>>;

@@ -89,6 +89,7 @@ async function readBackListing(
   location: LocationRow,
   settings: Record<string, JsonValue>,
 ): Promise<void> {
+  if (!connector.readBack) return;
   const shown = await connector.readBack(session, call, listing.platform_listing_id!);
   const delivered = (listing.delivered_state ?? {}) as Projection;
   const projected = connector.project(toRecord(location).data, { settings });

@@ -101,12 +101,14 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
     }
   }
 
+  const deliver = connector.deliver;
+  if (!deliver) throw new Error(`${connector.manifest.id} has no per-listing delivery (reach "${connector.manifest.reach}")`);
   let result: DeliverResult;
   let stale: string[] = [];
   try {
     const session = engine.sessions.get(connector, connection);
     const call = engine.callFor(connector);
-    result = await connector.deliver(session, call, {
+    result = await deliver(session, call, {
       platformListingId: listing.platform_listing_id,
       projection,
       changed: listing.platform_listing_id ? changed : Object.keys(projection).sort(),
@@ -148,7 +150,7 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
  * A failed read is left to the scheduled read-back.
  */
 async function staleAfterCreate(connector: Connector, session: unknown, call: PlatformCall, platformListingId: string, projection: Projection): Promise<string[]> {
-  if (!connector.manifest.capabilities.readBack) return [];
+  if (!connector.readBack) return [];
   try {
     const shown = await connector.readBack(session, call, platformListingId);
     return driftedKeys(projection, shown.current).filter((k) => k in projection);
