@@ -7,7 +7,8 @@ import { Redis, type RedisOptions } from 'ioredis';
  * workers wait for Redis indefinitely (`maxRetriesPerRequest: null`), as BullMQ requires.
  */
 // Replies have their own queue: a store manager's answer must not wait behind a long backfill.
-export const QUEUE_NAMES = ['sync', 'read-back', 'reviews', 'replies'] as const;
+// Feed files have their own queue: a large file being written never holds up a listing sync.
+export const QUEUE_NAMES = ['sync', 'read-back', 'reviews', 'replies', 'feeds'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface QueueConfig {

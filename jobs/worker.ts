@@ -4,13 +4,14 @@ import type { z } from 'zod';
 import type { Engine } from '../src/listings/engine.ts';
 import { startRelay, type Relay } from '../src/outbox/relay.ts';
 import type { JobDefinition } from './define.ts';
+import { deliverFeedJob, feedReportJob } from './feeds.ts';
 import { linkListingsJob } from './linkListings.ts';
 import { readBackJob, readBackSweepJob, scheduleReadBackSweep } from './readBack.ts';
 import { QUEUE_NAMES, workerConnection, type QueueName } from './queues.ts';
 import { pullReviewsJob, pullReviewsSweepJob, scheduleReviewPulls, sendReplyJob } from './reviews.ts';
 import { syncListingJob } from './syncListing.ts';
 
-const JOBS: readonly JobDefinition<z.ZodType>[] = [syncListingJob, readBackJob, readBackSweepJob, linkListingsJob, pullReviewsJob, pullReviewsSweepJob, sendReplyJob];
+const JOBS: readonly JobDefinition<z.ZodType>[] = [syncListingJob, readBackJob, readBackSweepJob, linkListingsJob, pullReviewsJob, pullReviewsSweepJob, sendReplyJob, deliverFeedJob, feedReportJob];
 
 export interface WorkerOptions {
   concurrency: number;

@@ -3,6 +3,7 @@ import * as foundation from './20261127T1700_foundation.ts';
 import * as sync from './20261128T0900_sync.ts';
 import * as fraud from './20261129T0900_fraud.ts';
 import * as reviews from './20261130T0900_reviews.ts';
+import * as network from './20261201T0900_network.ts';
 
 /**
  * Every migration, by name; names sort in the order they apply. Listed here rather than read
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '20261128T0900_sync': sync,
   '20261129T0900_fraud': fraud,
   '20261130T0900_reviews': reviews,
+  '20261201T0900_network': network,
 };

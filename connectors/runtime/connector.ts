@@ -74,6 +74,8 @@ export type PlatformCall = <T>(options: CallOptions, fn: (call: CallSignal) => P
 export interface DeliverRequest {
   /** The platform's listing id, or null when Tenpo is to create the listing. */
   platformListingId: string | null;
+  /** The store's code in Tenpo, which platforms keep as the chain's own reference. */
+  storeCode: string;
   projection: Projection;
   /** Projection keys to send: changed since the last delivery, or removed (absent in `projection`). */
   changed: readonly string[];
@@ -96,6 +98,9 @@ export interface ReadBackResult {
   /** Values the platform changed on its side and awaits a decision on (Google's diffMask), keyed like the projection. */
   platformEdits: Projection;
   publicUrl: string | null;
+  /** Whether the platform says the data is live (IN_SYNC) or still under its review (SUBMITTED);
+   *  absent when it does not say, and then a read-back matching the delivery counts as live. */
+  status?: 'IN_SYNC' | 'SUBMITTED';
 }
 
 /** Credentials as stored (sealed) for a connection; the shape is the connector's own. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LOCATION_FIELDS } from '../../src/locations/model.ts';
+import { FEED_VALUES } from './standard/values.ts';
 
 /**
  * A connector manifest is the data half of a connector (DESIGN.md, "Connectors"): who the
@@ -87,22 +89,74 @@ const reviewRules = z.strictObject({
   reportUrl: z.url({ protocol: /^https$/, message: 'Expected an https:// URL' }).optional(),
 });
 
-const MANIFEST_KEYS = ['id', 'name', 'countries', 'kind', 'reach', 'auth', 'baseUrl', 'quotas', 'fieldLimits', 'capabilities', 'reviews', 'eligibility', 'factsInferred', 'sources'] as const;
+const platformId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Expected lower-kebab-case, as in platforms.csv (e.g. "apple-business-connect")' });
+const httpsUrl = z.url({ protocol: /^https$/, message: 'Expected an https:// URL' });
+
+/**
+ * How listings reach the platform. `connector`: the connector's own code (a deep connector).
+ * The other kinds are run by the runtime from the manifest alone:
+ * - `publisher`: the partner implements Tenpo's publisher protocol (connectors/runtime/publisher/
+ *   README.md), the way directories implement a listing network's partner spec; the endpoint
+ *   comes from the partner agreement and is stored in the connection's settings.
+ * - `feed`: a CSV file of every listing, in the columns the platform documents, uploaded over HTTPS.
+ * - `aggregator`: the platform takes its data from another platform in the catalog (`via`); its
+ *   status follows that delivery and is never better than SUBMITTED.
+ * - `manual`: a person submits the values Tenpo prepares on `submitUrl` and confirms it.
+ */
+const delivery = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('connector') }),
+  z.strictObject({ kind: z.literal('publisher'), protocol: z.literal('tenpo-publisher/1') }),
+  z.strictObject({
+    kind: z.literal('feed'),
+    format: z.literal('csv'),
+    columns: z
+      .array(z.strictObject({ header: nonEmpty, value: z.enum(FEED_VALUES) }))
+      .min(1)
+      .refine((c) => new Set(c.map((x) => x.header)).size === c.length, { message: 'Column headers must not repeat' }),
+    transport: z.literal('https-put'),
+  }),
+  z.strictObject({ kind: z.literal('aggregator'), via: platformId }),
+  z.strictObject({ kind: z.literal('manual'), submitUrl: httpsUrl }),
+]);
+
+const locationField = z.enum(LOCATION_FIELDS);
+
+/** What a runtime-run platform shows of a store; deep connectors keep this in code instead. */
+const listing = z.strictObject({
+  /** Tenpo fields the platform has a place for; the rest are NOT_SUPPORTED. */
+  fields: z.array(locationField).min(1),
+  /** Fields without which the platform refuses a listing. */
+  required: z.array(locationField).default([]),
+  /** Categories as the platform names them: a map from Tenpo category id (or parent id) to the
+   *  platform's code, else Tenpo's own names in `names`. */
+  categories: z.strictObject({ map: z.record(z.string(), nonEmpty).optional(), names: z.enum(['en', 'ja']).optional() }).default({ names: 'en' }),
+});
+
+const MANIFEST_KEYS = ['id', 'name', 'countries', 'kind', 'reach', 'auth', 'baseUrl', 'quotas', 'fieldLimits', 'capabilities', 'reviews', 'eligibility', 'delivery', 'listing', 'factsInferred', 'sources'] as const;
 
 export const connectorManifestSchema = z
   .strictObject({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'Expected lower-kebab-case, as in platforms.csv (e.g. "apple-business-connect")' }),
+    id: platformId,
     name: nonEmpty,
     countries: z.union([z.literal('GLOBAL'), countryList], { message: 'Expected "GLOBAL" or a list of ISO 3166-1 alpha-2 codes' }),
     kind: z.enum(PLATFORM_KINDS),
     reach: z.enum(REACH),
     auth,
-    baseUrl: z.url({ protocol: /^https$/, message: 'Expected an https:// URL' }).optional(),
+    baseUrl: httpsUrl.optional(),
     quotas: quotasSchema.default({}),
     fieldLimits: fieldLimits.default({}),
     capabilities,
     reviews: reviewRules.default({ replyEmoji: true, report: 'none' }),
-    eligibility: z.strictObject({ countries: countryList.optional(), categoriesExcluded: z.array(nonEmpty).optional() }).default({}),
+    eligibility: z
+      .strictObject({
+        countries: countryList.optional(),
+        /** Tenpo category ids (a parent covers its subcategories) the platform takes; all when absent. */
+        categories: z.array(nonEmpty).min(1).optional(),
+        categoriesExcluded: z.array(nonEmpty).optional(),
+      })
+      .default({}),
+    delivery: delivery.default({ kind: 'connector' }),
+    listing: listing.optional(),
     // Paths such as "quotas.requestsPerDay": which facts we guessed, so they get verified first.
     factsInferred: z
       .array(z.string().refine((p) => (MANIFEST_KEYS as readonly string[]).includes(p.split('.')[0] ?? ''), { message: 'Expected a manifest field path, e.g. "quotas.requestsPerDay"' }))
@@ -114,13 +168,32 @@ export const connectorManifestSchema = z
   // as a non-integer quota), and one call must report every problem.
   .check(z.superRefine((m, ctx) => crossFieldIssues(m).forEach((i) => ctx.addIssue({ code: 'custom', ...i })), { when: () => true }));
 
+const DELIVERY_BY_REACH: Readonly<Record<string, readonly string[]>> = {
+  api: ['connector', 'publisher'],
+  'partner-api': ['connector', 'publisher'],
+  feed: ['connector', 'feed'],
+  aggregator: ['aggregator'],
+  manual: ['manual'],
+};
+
 /** Rules spanning fields. Input is untrusted (it may have failed other checks), so read defensively. */
 function crossFieldIssues(input: unknown): { path: (string | number)[]; message: string }[] {
   if (!input || typeof input !== 'object') return [];
   const raw = input as Record<string, unknown>;
   const issues: { path: (string | number)[]; message: string }[] = [];
-  if ((raw.reach === 'api' || raw.reach === 'partner-api') && raw.baseUrl === undefined) {
+  const deliveryKind = (raw.delivery as { kind?: unknown } | undefined)?.kind ?? 'connector';
+  if ((raw.reach === 'api' || raw.reach === 'partner-api') && raw.baseUrl === undefined && deliveryKind !== 'publisher') {
     issues.push({ path: ['baseUrl'], message: `Required when reach is "${raw.reach}"` });
+  }
+  const allowed = DELIVERY_BY_REACH[String(raw.reach)];
+  if (allowed && typeof deliveryKind === 'string' && !allowed.includes(deliveryKind)) {
+    issues.push({ path: ['delivery', 'kind'], message: `"${deliveryKind}" does not deliver a platform whose reach is "${String(raw.reach)}" (expected ${allowed.join(' or ')})` });
+  }
+  if (deliveryKind !== 'connector' && raw.listing === undefined) {
+    issues.push({ path: ['listing'], message: 'Required when the runtime delivers from the manifest: which fields the platform shows' });
+  }
+  if (deliveryKind === 'aggregator' && (raw.delivery as { via?: unknown }).via === raw.id) {
+    issues.push({ path: ['delivery', 'via'], message: 'A platform cannot be its own aggregator' });
   }
   const reviews = raw.reviews as { report?: unknown; reportUrl?: unknown } | undefined;
   if (reviews?.report === 'manual' && reviews.reportUrl === undefined) {

@@ -64,6 +64,13 @@ program
   );
 
 program
+  .command('platforms')
+  .description('print the platform network: each platform\'s reach, countries, capabilities and rules')
+  .option('--json', 'print JSON, as GraphQL `platforms` answers')
+  .option('--country <code>', 'only platforms serving this ISO country (GLOBAL ones included)')
+  .action(async (opts: { json?: boolean; country?: string }) => (await import('./platforms.ts')).platformsCommand({ json: opts.json === true, country: opts.country ?? null }));
+
+program
   .command('keyring:new')
   .description('print a new key for TENPO_KEYRING (prepend it to rotate, then run keyring:reseal)')
   .action(async () => (await import('./keyring.ts')).keyringNew());

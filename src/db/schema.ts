@@ -168,8 +168,32 @@ export interface ListingsTable {
   attempted_at: Timestamp | null;
   read_back_at: Timestamp | null;
   reviews_swept_at: Timestamp | null;
+  /** Why the status is what it is, in plain words (e.g. "delivered through HERE"). */
+  status_reason: string | null;
+  feed_submission_id: string | null;
+  /** Manual platforms: who confirmed the values were entered on the platform, and when. */
+  confirmed_by: string | null;
+  confirmed_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface FeedSubmissionsTable {
+  id: string;
+  org_id: string;
+  connection_id: string;
+  platform: string;
+  file_name: string;
+  rows: number;
+  bytes: number;
+  sha256: string;
+  platform_submission_id: string | null;
+  state: 'PROCESSING' | 'DONE' | 'FAILED';
+  accepted: number | null;
+  rejected: number | null;
+  message: string | null;
+  created_at: CreatedAt;
+  reported_at: Timestamp | null;
 }
 
 export interface SuggestedEditsTable {
@@ -219,6 +243,7 @@ export interface Database extends FraudTables, ReviewTables {
   outbox: OutboxTable;
   platform_connections: PlatformConnectionsTable;
   listings: ListingsTable;
+  feed_submissions: FeedSubmissionsTable;
   suggested_edits: SuggestedEditsTable;
   sync_runs: SyncRunsTable;
   sync_run_items: SyncRunItemsTable;
@@ -233,4 +258,5 @@ export type ApiKeyRow = Selectable<ApiKeysTable>;
 export type LocationGroupRow = Selectable<LocationGroupsTable>;
 export type PlatformConnectionRow = Selectable<PlatformConnectionsTable>;
 export type ListingRow = Selectable<ListingsTable>;
+export type FeedSubmissionRow = Selectable<FeedSubmissionsTable>;
 export type SuggestedEditRow = Selectable<SuggestedEditsTable>;

@@ -1,3 +1,4 @@
+import type { CatalogView } from '../platforms/catalogView.ts';
 import type { ApiKeyRow, LocationGroupRow, OrganizationRow, PlatformConnectionRow, Role, SuggestedEditRow, UserRow } from '../db/schema.ts';
 import type { Decision } from '../fraud/model.ts';
 import type { FraudCaseRow } from '../fraud/cases.ts';
@@ -30,6 +31,7 @@ export const ApiKeyRoleEnum = builder.enumType('ApiKeyRole', {
 });
 
 export const PlatformConnectionRef = builder.objectRef<PlatformConnectionRow>('PlatformConnection');
+export const PlatformRef = builder.objectRef<CatalogView>('Platform');
 export const ListingRef = builder.objectRef<ListingView>('Listing');
 export const SuggestedEditRef = builder.objectRef<SuggestedEditRow>('SuggestedEdit');
 export const SyncRunRef = builder.objectRef<SyncRun>('SyncRun');

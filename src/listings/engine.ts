@@ -32,10 +32,20 @@ export interface Engine {
   fraud: FraudEngine | undefined;
   /** Tells dashboards about new reviews and reply states; without it they see changes on reload. */
   events: ReviewEvents | undefined;
+  feedTiming: FeedTiming;
   /** The quota- and breaker-guarded call for one connector. */
   callFor(connector: Connector): PlatformCall;
   breaker(platform: string): CircuitBreaker;
 }
+
+export interface FeedTiming {
+  /** How long changes collect before a connection's feed file is written: one file, not one per edit. */
+  debounceMs: number;
+  /** How often a delivered feed's processing report is asked for until it is ready. */
+  reportEveryMs: number;
+}
+
+export const DEFAULT_FEED_TIMING: FeedTiming = { debounceMs: 60_000, reportEveryMs: 300_000 };
 
 export interface EngineOptions {
   db: Db;
@@ -49,6 +59,7 @@ export interface EngineOptions {
   metrics?: EngineMetrics;
   fraud?: FraudEngine;
   events?: ReviewEvents;
+  feedTiming?: FeedTiming;
 }
 
 export function createEngine(options: EngineOptions): Engine {
@@ -66,6 +77,7 @@ export function createEngine(options: EngineOptions): Engine {
     metrics: options.metrics,
     fraud: options.fraud,
     events: options.events,
+    feedTiming: options.feedTiming ?? DEFAULT_FEED_TIMING,
     breaker,
     callFor(connector) {
       const id = connector.manifest.id;

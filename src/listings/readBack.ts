@@ -101,6 +101,8 @@ async function readBackListing(
   const visible = { ...shown.current, ...edits };
   const drift = driftedKeys(delivered, shown.current).filter((k) => !(k in edits));
   const statuses = fieldStatuses(connector.fields, ours, visible, projected.ok ? projected.notSupported : []);
+  // A delivery the platform held for review is confirmed once it shows it.
+  const confirmed = drift.length === 0 && (listing.status === 'SUBMITTED' || listing.status === 'IN_SYNC') ? (shown.status ?? 'IN_SYNC') : null;
   // The resync goes through the outbox, so it is enqueued if and only if the state is saved.
   await engine.db.transaction().execute(async (trx) => {
     await trx
@@ -109,6 +111,7 @@ async function readBackListing(
       field_status: JSON.stringify(statuses),
       read_back_at: new Date(),
       public_url: shown.publicUrl ?? listing.public_url,
+      ...(confirmed ? { status: confirmed, status_reason: null } : {}),
       ...(drift.length > 0 ? { force_keys: JSON.stringify([...new Set([...listing.force_keys, ...drift])]), status: 'PENDING' as const } : {}),
     })
     .where('id', '=', listing.id)

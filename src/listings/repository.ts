@@ -53,7 +53,7 @@ export async function loadSyncSubject(db: Executor, listingId: string): Promise<
 }
 
 // to_jsonb turns timestamps into ISO strings; the row types promise Dates.
-const TIMESTAMP_COLUMNS = ['created_at', 'updated_at', 'archived_at', 'delivered_at', 'attempted_at', 'read_back_at', 'linked_at'];
+const TIMESTAMP_COLUMNS = ['created_at', 'updated_at', 'archived_at', 'delivered_at', 'attempted_at', 'read_back_at', 'linked_at', 'confirmed_at'];
 function revive(value: unknown): Record<string, unknown> {
   const row = { ...(value as Record<string, unknown>) };
   for (const c of TIMESTAMP_COLUMNS) if (typeof row[c] === 'string') row[c] = new Date(row[c] as string);
@@ -102,8 +102,10 @@ export async function recordUnchanged(
   locationVersion: number,
   fieldStatus: Partial<Record<string, FieldStatus>>,
 ): Promise<void> {
+  // A delivery held for the platform's review stays SUBMITTED until the platform confirms it.
+  const status = listing.status === 'SUBMITTED' ? 'SUBMITTED' : 'IN_SYNC';
   const stale =
-    listing.status !== 'IN_SYNC' ||
+    listing.status !== status ||
     listing.delivered_version !== locationVersion ||
     listing.last_error !== null ||
     (listing.problems as unknown[]).length > 0 ||
@@ -112,7 +114,7 @@ export async function recordUnchanged(
   await db
     .updateTable('listings')
     .set({
-      status: 'IN_SYNC',
+      status,
       delivered_version: locationVersion,
       problems: '[]',
       last_error: null,

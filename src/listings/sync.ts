@@ -5,7 +5,10 @@ import type { RunOutcome } from '../db/schema.ts';
 import { toRecord } from '../locations/repository.ts';
 import { appendOutbox } from '../outbox/repository.ts';
 import { credentialsRevoked } from '../platforms/service.ts';
+import { scheduleFeed } from '../../jobs/feeds.ts';
 import type { Engine } from './engine.ts';
+import { stageForFeed } from './feeds.ts';
+import { prepareManual, resyncDependants, syncThroughAggregator } from './network.ts';
 import {
   loadSyncSubject,
   recordDelivered,
@@ -28,6 +31,8 @@ export type SyncResult =
   | { kind: 'done'; outcome: RunOutcome }
   /** Quota or circuit: try again after `retryAfterMs`, without counting an attempt. */
   | { kind: 'deferred'; retryAfterMs: number; reason: string }
+  /** Handed on: the aggregator's delivery or the feed upload answers the run item later. */
+  | { kind: 'waiting' }
   | { kind: 'gone' };
 
 
@@ -45,6 +50,10 @@ function listingError(error: PlatformError): ListingError {
 async function finish(engine: Engine, subject: SyncSubject, outcome: RunOutcome): Promise<SyncResult> {
   await resolveRunItems(engine.db, subject.listing.id, outcome, subject.readAt);
   engine.metrics?.outcome(subject.listing.platform, outcome);
+  // Platforms fed by this one follow its new state (a navigation system fed by HERE).
+  if (outcome !== 'UNCHANGED' && engine.registry.fedBy(subject.listing.platform).length > 0) {
+    await engine.db.transaction().execute((trx) => resyncDependants(engine, trx, subject.listing.org_id, [subject.location.id], subject.listing.platform));
+  }
   return { kind: 'done', outcome };
 }
 
@@ -75,6 +84,12 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
     await recordProblems(engine.db, listingId, status, projected.problems);
     return finish(engine, subject, status);
   }
+
+  const route = connector.manifest.delivery.kind;
+  const settle = async (outcome: RunOutcome | null): Promise<SyncResult> => (outcome ? finish(engine, subject, outcome) : { kind: 'waiting' });
+  if (route === 'aggregator') return settle(await syncThroughAggregator(engine, subject, connector, projected));
+  if (route === 'manual') return settle(await prepareManual(engine, subject, connector, projected));
+  if (connector.feed) return settle(await stageForFeed(engine, subject, connector, projected, (id) => scheduleFeed(engine.queues, id, engine.feedTiming.debounceMs)));
 
   const { projection, notSupported } = projected;
   const delivered = (listing.delivered_state as Projection | null) ?? null;
@@ -110,6 +125,7 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
     const call = engine.callFor(connector);
     result = await deliver(session, call, {
       platformListingId: listing.platform_listing_id,
+      storeCode: location.store_code,
       projection,
       changed: listing.platform_listing_id ? changed : Object.keys(projection).sort(),
       firstWrite: listing.delivered_at === null,

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
 import type { JsonValue } from '../../connectors/runtime/connector.ts';
-import type { ConnectorManifest } from '../../connectors/runtime/manifest.ts';
 import { builder } from '../graphql/builder.ts';
 import { requireCaller } from '../graphql/auth.ts';
 import type { Context } from '../graphql/context.ts';
@@ -23,29 +22,6 @@ const ConnectionStatusEnum = builder.enumType('PlatformConnectionStatus', {
     ACTION_REQUIRED: { description: 'The credentials stopped working; reconnect the account (see statusMessage).' },
     DISCONNECTED: { description: 'Disconnected by a user; nothing syncs.' },
   } as const,
-});
-
-const CapabilitiesRef = builder.objectRef<ConnectorManifest['capabilities']>('PlatformCapabilities').implement({
-  fields: (t) => ({
-    listingWrite: t.exposeBoolean('listingWrite'),
-    readBack: t.exposeBoolean('readBack'),
-    reviewsRead: t.exposeBoolean('reviewsRead'),
-    reviewReply: t.exposeBoolean('reviewReply'),
-    posts: t.exposeBoolean('posts'),
-    insights: t.exposeBoolean('insights'),
-  }),
-});
-
-const PlatformRef = builder.objectRef<ConnectorManifest>('Platform').implement({
-  description: 'A platform this deployment can publish to.',
-  fields: (t) => ({
-    id: t.exposeString('id', { description: 'Pass as `platform` to connectPlatform.' }),
-    name: t.exposeString('name'),
-    kind: t.exposeString('kind'),
-    authKind: t.string({ resolve: (m) => m.auth.kind }),
-    countries: t.stringList({ description: '"GLOBAL" or ISO 3166-1 alpha-2 codes.', resolve: (m) => (m.countries === 'GLOBAL' ? ['GLOBAL'] : [...m.countries]) }),
-    capabilities: t.field({ type: CapabilitiesRef, resolve: (m) => m.capabilities }),
-  }),
 });
 
 builder.node(PlatformConnectionRef, {
@@ -72,17 +48,6 @@ builder.objectField(OrganizationRef, 'platformConnections', (t) =>
   t.field({ type: [PlatformConnectionRef], resolve: (o, _a, ctx) => listConnections(ctx.db, o.id) }),
 );
 
-builder.queryField('platforms', (t) =>
-  t.field({
-    type: [PlatformRef],
-    description: 'Platforms this deployment can connect.',
-    resolve: (_r, _a, ctx) => {
-      const engine = requireEngine(ctx);
-      return engine.registry.ids().map((id) => engine.registry.get(id)!.manifest);
-    },
-  }),
-);
-
 const ConnectionPayload = payloadType('PlatformConnectionPayload', 'connection', PlatformConnectionRef);
 
 builder.mutationFields((t) => ({
@@ -96,7 +61,8 @@ builder.mutationFields((t) => ({
             organizationId: f.id(),
             platform: f.string({ description: 'A `platforms` id, e.g. "google".' }),
             account: f.string({ required: false, description: 'The account to connect, e.g. "accounts/123"; the first one the credentials reach when omitted.' }),
-            credentials: f.field({ type: 'JSON', description: 'Google: { refreshToken }.' }),
+            credentials: f.field({ type: 'JSON', description: 'As the platform\'s `authKind` says: Google { refreshToken }; publisher and feed platforms { apiKey }; aggregator and manual platforms {}.' }),
+            settings: f.field({ type: 'JSON', required: false, description: 'Connector settings, e.g. { "endpoint": "https://…" } from a partner agreement.' }),
             createListings: f.boolean({ required: false, defaultValue: true, description: 'Create listings for stores that have none on the platform.' }),
           }),
         }),
@@ -107,7 +73,8 @@ builder.mutationFields((t) => ({
       const engine = requireEngine(ctx);
       const orgId = idOf(String(input.organizationId), 'Organization');
       if (!orgId) return { value: null, errors: [organizationNotFound()] };
-      const settings: Record<string, JsonValue> = { createListings: input.createListings ?? true };
+      const extra = input.settings && typeof input.settings === 'object' && !Array.isArray(input.settings) ? (input.settings as Record<string, JsonValue>) : {};
+      const settings: Record<string, JsonValue> = { ...extra, createListings: input.createListings ?? true };
       return toPayload(await connectPlatform(engine, ctx.access, { orgId, platform: input.platform, account: input.account ?? null, credentials: input.credentials, settings }));
     },
   }),

@@ -12,7 +12,7 @@ const ListingStatusEnum = builder.enumType('ListingStatus', {
   values: {
     IN_SYNC: { description: 'The platform has the store as it is now.' },
     PENDING: { description: 'A change is on its way.' },
-    SUBMITTED: { description: 'Delivered; the platform is reviewing it before showing it.' },
+    SUBMITTED: { description: 'Delivered, and not yet confirmed as shown: under the platform\'s review, in a feed awaiting its report, or delivered through an aggregator (see statusReason).' },
     ACTION_REQUIRED: { description: 'A person must fix something: see problems and lastError.' },
     NOT_ELIGIBLE: { description: 'The platform does not take this store (country, category, business type).' },
     FAILED: { description: 'Delivery failed after every retry; see lastError.' },

@@ -8,7 +8,7 @@ import { location, projectionOf, setup, testCall } from './helpers.ts';
 const tokyo = projectionOf(location({ website: 'https://tenpo.example/akasaka', description: '醤油ラーメン', additionalPhones: ['090-1234-5678'] }));
 
 function createRequest(projection: Projection = tokyo, requestId = 'tenpo-listing-1'): DeliverRequest {
-  return { platformListingId: null, projection, changed: Object.keys(projection), firstWrite: true, requestId };
+  return { platformListingId: null, storeCode: 'TKY-001', projection, changed: Object.keys(projection), firstWrite: true, requestId };
 }
 
 async function created() {
@@ -72,7 +72,7 @@ describe('deliver: patch', () => {
   it('sends exactly the changed keys as the updateMask, and only their values', async () => {
     const { fake, conn, session, calls, name } = await created();
     const next = projectionOf(location({ name: 'てんぽ 赤坂本店', description: '醤油ラーメン', additionalPhones: ['090-1234-5678'] })); // website removed
-    const result = await conn.deliver(session, calls.call, { platformListingId: name, projection: next, changed: ['title', 'websiteUri'], firstWrite: false, requestId: 'r' });
+    const result = await conn.deliver(session, calls.call, { platformListingId: name, storeCode: 'TKY-001', projection: next, changed: ['title', 'websiteUri'], firstWrite: false, requestId: 'r' });
 
     expect(result).toEqual({ platformListingId: name, publicUrl: expect.any(String), status: 'IN_SYNC' });
     const patches = fake.findCalls({ method: 'PATCH' });
@@ -89,7 +89,7 @@ describe('deliver: patch', () => {
   it('validates with the same request before the first write to a listing, then writes', async () => {
     const { fake, conn, session, calls, name } = await created();
     const next = { ...tokyo, phoneNumbers: { primaryPhone: '+81355555555' }, labels: ['flagship', 'tokyo'] };
-    await conn.deliver(session, calls.call, { platformListingId: name, projection: next, changed: ['phoneNumbers', 'labels'], firstWrite: true, requestId: 'r' });
+    await conn.deliver(session, calls.call, { platformListingId: name, storeCode: 'TKY-001', projection: next, changed: ['phoneNumbers', 'labels'], firstWrite: true, requestId: 'r' });
     const patches = fake.findCalls({ method: 'PATCH' });
     expect(patches.map((c) => [c.query.validateOnly, c.updateMask])).toEqual([
       ['true', ['phoneNumbers', 'labels']],
@@ -101,7 +101,7 @@ describe('deliver: patch', () => {
 
   it('stops at the validation when Google refuses the content, so no edit is spent', async () => {
     const { fake, conn, session, calls, name } = await created();
-    const attempt = conn.deliver(session, calls.call, { platformListingId: name, projection: { ...tokyo, websiteUri: 'tenpo dot example' }, changed: ['websiteUri'], firstWrite: true, requestId: 'r' });
+    const attempt = conn.deliver(session, calls.call, { platformListingId: name, storeCode: 'TKY-001', projection: { ...tokyo, websiteUri: 'tenpo dot example' }, changed: ['websiteUri'], firstWrite: true, requestId: 'r' });
     await expect(attempt).rejects.toMatchObject({ kind: 'INVALID', details: { field: 'website', status: 400 } });
     expect(fake.findCalls({ method: 'PATCH' }).map((c) => c.query.validateOnly)).toEqual(['true']);
     expect(fake.state.location(name)?.websiteUri).toBe('https://tenpo.example/akasaka');
@@ -110,31 +110,31 @@ describe('deliver: patch', () => {
   it('sends special hours with regular hours and nested keys (profile.description) under their message', async () => {
     const { fake, conn, session, calls, name } = await created();
     const next = projectionOf(location({ description: '新しい説明', specialHours: [{ startDate: '2027-01-01', endDate: '2027-01-02', closed: true, intervals: [] }] }));
-    await conn.deliver(session, calls.call, { platformListingId: name, projection: next, changed: ['profile.description', 'specialHours'], firstWrite: false, requestId: 'r' });
+    await conn.deliver(session, calls.call, { platformListingId: name, storeCode: 'TKY-001', projection: next, changed: ['profile.description', 'specialHours'], firstWrite: false, requestId: 'r' });
     expect(fake.findCalls({ method: 'PATCH' })[0]).toMatchObject({ updateMask: ['profile.description', 'specialHours'], body: { profile: { description: '新しい説明' }, specialHours: next.specialHours } });
     expect(fake.state.location(name)?.specialHours).toEqual(next.specialHours);
   });
 
   it('does not clear latlng (Google then places the pin from the address) and refuses keys it does not write', async () => {
     const { fake, conn, session, calls, name } = await created();
-    const result = await conn.deliver(session, calls.call, { platformListingId: name, projection: tokyo, changed: ['latlng'], firstWrite: false, requestId: 'r' });
+    const result = await conn.deliver(session, calls.call, { platformListingId: name, storeCode: 'TKY-001', projection: tokyo, changed: ['latlng'], firstWrite: false, requestId: 'r' });
     expect(result.platformListingId).toBe(name);
     expect(fake.findCalls({ method: 'PATCH' })).toEqual([]);
-    const attempt = conn.deliver(session, calls.call, { platformListingId: name, projection: tokyo, changed: ['title', 'nickname'], firstWrite: false, requestId: 'r' });
+    const attempt = conn.deliver(session, calls.call, { platformListingId: name, storeCode: 'TKY-001', projection: tokyo, changed: ['title', 'nickname'], firstWrite: false, requestId: 'r' });
     await expect(attempt).rejects.toMatchObject({ kind: 'PERMANENT', details: { rule: 'google.updateMask.unknown' } });
   });
 
   it('reports a listing deleted on Google as NOT_FOUND', async () => {
     const { fake, conn, session, calls, name } = await created();
     fake.state.deleteLocation(name);
-    const attempt = conn.deliver(session, calls.call, { platformListingId: name, projection: tokyo, changed: ['title'], firstWrite: false, requestId: 'r' });
+    const attempt = conn.deliver(session, calls.call, { platformListingId: name, storeCode: 'TKY-001', projection: tokyo, changed: ['title'], firstWrite: false, requestId: 'r' });
     await expect(attempt).rejects.toMatchObject({ kind: 'NOT_FOUND', details: { status: 404 } });
   });
 
   it('lets the runtime retry: googleapis itself never repeats a failed request', async () => {
     const { fake, conn, session, calls, name } = await created();
     fake.setFaults(failTimes(1, { kind: 'status', status: 503 }, on.patches()));
-    const attempt = conn.deliver(session, calls.call, { platformListingId: name, projection: { ...tokyo, title: 'x' }, changed: ['title'], firstWrite: false, requestId: 'r' });
+    const attempt = conn.deliver(session, calls.call, { platformListingId: name, storeCode: 'TKY-001', projection: { ...tokyo, title: 'x' }, changed: ['title'], firstWrite: false, requestId: 'r' });
     await expect(attempt).rejects.toMatchObject({ kind: 'TRANSIENT', details: { status: 503 } });
     expect(fake.findCalls({ method: 'PATCH' })).toHaveLength(1);
     fake.setFaults(failTimes(1, { kind: 'status', status: 503 }, on.api('businessinformation')));

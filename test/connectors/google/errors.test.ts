@@ -9,7 +9,7 @@ const tokyo = projectionOf(location());
 
 async function withListing(options: Parameters<typeof setup>[0] = {}) {
   const ctx = await setup(options);
-  const { platformListingId: name } = await ctx.conn.deliver(ctx.session, ctx.calls.call, { platformListingId: null, projection: tokyo, changed: Object.keys(tokyo), firstWrite: false, requestId: 'r' });
+  const { platformListingId: name } = await ctx.conn.deliver(ctx.session, ctx.calls.call, { platformListingId: null, storeCode: 'TKY-001', projection: tokyo, changed: Object.keys(tokyo), firstWrite: false, requestId: 'r' });
   return { ...ctx, name };
 }
 
@@ -23,7 +23,7 @@ async function failure(p: Promise<unknown>): Promise<PlatformError> {
   throw new Error('expected a failure');
 }
 
-const patchTitle = (name: string, projection: Projection = { ...tokyo, title: 'x' }) => ({ platformListingId: name, projection, changed: ['title'], firstWrite: false, requestId: 'r' });
+const patchTitle = (name: string, projection: Projection = { ...tokyo, title: 'x' }) => ({ platformListingId: name, storeCode: 'TKY-001', projection, changed: ['title'], firstWrite: false, requestId: 'r' });
 
 /** The shape gaxios gives an API error, for statuses the fake does not produce. */
 function gaxiosError(status: number, data: unknown, headers: Record<string, string> = {}) {

@@ -25,7 +25,7 @@ const full = location({
 async function delivered(settings: Record<string, boolean | string> = {}) {
   const ctx = await setup({ settings });
   const projection = projectionOf(full, settings);
-  const { platformListingId: name } = await ctx.conn.deliver(ctx.session, ctx.calls.call, { platformListingId: null, projection, changed: Object.keys(projection), firstWrite: true, requestId: 'r1' });
+  const { platformListingId: name } = await ctx.conn.deliver(ctx.session, ctx.calls.call, { platformListingId: null, storeCode: 'TKY-001', projection, changed: Object.keys(projection), firstWrite: true, requestId: 'r1' });
   return { ...ctx, name, projection };
 }
 

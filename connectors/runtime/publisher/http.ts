@@ -1,0 +1,92 @@
+import type { JsonValue } from '../connector.ts';
+import { PlatformError } from '../errors.ts';
+import { STANDARD_FIELDS, type StandardKey } from '../standard/values.ts';
+
+/** A partner's answer that was not a success, kept whole for classifyError. */
+export class PublisherHttpError extends Error {
+  override readonly name = 'PublisherHttpError';
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly retryAfter: string | null,
+  ) {
+    super(`partner answered HTTP ${status}`);
+  }
+}
+
+export interface PublisherEndpoint {
+  /** e.g. "https://partner.example/tenpo"; from the connection's settings. */
+  endpoint: string;
+  apiKey: string;
+}
+
+export async function publisherRequest(
+  target: PublisherEndpoint,
+  init: { method: string; path: string; signal: AbortSignal; json?: JsonValue; body?: Uint8Array; contentType?: string; headers?: Record<string, string> },
+): Promise<JsonValue> {
+  const headers: Record<string, string> = { authorization: `Bearer ${target.apiKey}`, accept: 'application/json', ...init.headers };
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
+  if (init.json !== undefined) {
+    headers['content-type'] = init.method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
+    body = JSON.stringify(init.json);
+  } else if (init.body) {
+    headers['content-type'] = init.contentType ?? 'application/octet-stream';
+    body = new Uint8Array(init.body);
+  }
+  const res = await fetch(`${target.endpoint.replace(/\/$/, '')}${init.path}`, { method: init.method, headers, body, signal: init.signal });
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text === '' ? null : JSON.parse(text);
+  } catch {
+    parsed = text;
+  }
+  if (!res.ok) throw new PublisherHttpError(res.status, parsed, res.headers.get('retry-after'));
+  return parsed as JsonValue;
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (header === null) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+interface Problem {
+  detail?: string;
+  title?: string;
+  errors?: { field?: string; code?: string; detail?: string }[];
+}
+
+/** Maps what a publisher-protocol call threw to the runtime's error kinds, in plain words. */
+export function classifyPublisherError(platform: { id: string; name: string }, error: unknown): PlatformError {
+  const platformName = platform.name;
+  if (error instanceof PlatformError) return error;
+  if (!(error instanceof PublisherHttpError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new PlatformError('TRANSIENT', `${platformName} could not be reached (${message}); Tenpo will try again.`, { platformMessage: message });
+  }
+  const problem = (error.body && typeof error.body === 'object' ? error.body : {}) as Problem;
+  const first = problem.errors?.[0];
+  const platformMessage = [problem.title, problem.detail, first?.detail].filter(Boolean).join(': ') || `HTTP ${error.status}`;
+  const details = { status: error.status, platformMessage };
+  if (error.status === 429) {
+    return new PlatformError('RATE_LIMITED', `${platformName} asked Tenpo to slow down.`, { ...details, retryAfterMs: retryAfterMs(error.retryAfter) });
+  }
+  if (error.status === 401 || error.status === 403) {
+    return new PlatformError('AUTH_REVOKED', `${platformName} no longer accepts this connection's key; enter the key from your ${platformName} partner account again.`, details);
+  }
+  if (error.status === 404) return new PlatformError('NOT_FOUND', `The listing is gone from ${platformName}; Tenpo will create it again on the next sync.`, details);
+  if (error.status === 400 || error.status === 409 || error.status === 422) {
+    const key = first?.field as StandardKey | undefined;
+    const field = key && key in STANDARD_FIELDS ? STANDARD_FIELDS[key][0] : null;
+    return new PlatformError('INVALID', `${platformName} refused the listing: ${first?.detail ?? problem.detail ?? 'no reason given'}.`, {
+      ...details,
+      field,
+      rule: first?.code ? `${platform.id}.${first.code}` : undefined,
+    });
+  }
+  if (error.status >= 500) return new PlatformError('TRANSIENT', `${platformName} had a server error (HTTP ${error.status}); Tenpo will try again.`, details);
+  return new PlatformError('PERMANENT', `${platformName} answered HTTP ${error.status}: ${platformMessage}`, details);
+}

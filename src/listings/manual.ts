@@ -1,0 +1,149 @@
+import type { Connector, JsonValue, Projection } from '../../connectors/runtime/connector.ts';
+import type { Access } from '../auth/access.ts';
+import type { ListingRow, LocationRow } from '../db/schema.ts';
+import { fieldError, type Result } from '../locations/model.ts';
+import { toRecord } from '../locations/repository.ts';
+import type { Engine } from './engine.ts';
+import { fieldStatuses, projectionHash } from './state.ts';
+
+/**
+ * A manual platform's task: the exact values to enter on the platform, in its order and words,
+ * which of them changed since the last confirmation, and the hash a confirmation must quote so
+ * that a person never confirms values other than the ones they were shown.
+ */
+export interface ManualTask {
+  submitUrl: string;
+  values: { key: string; label: string; value: string; changed: boolean }[];
+  valuesHash: string;
+  confirmedAt: Date | null;
+}
+
+const LABELS: Readonly<Record<string, string>> = {
+  name: 'Business name',
+  localizedNames: 'Name in other languages',
+  status: 'Status',
+  address: 'Address',
+  coordinates: 'Map position',
+  phone: 'Phone',
+  additionalPhones: 'Other phones',
+  website: 'Website',
+  socialProfiles: 'Social profiles',
+  categories: 'Category',
+  description: 'Description',
+  labels: 'Labels',
+  hours: 'Opening hours',
+  specialHours: 'Special hours',
+  attributes: 'Attributes',
+  photos: 'Photos',
+};
+
+const DAY_NAMES: Readonly<Record<string, string>> = { MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun' };
+
+type JsonObject = { [key: string]: JsonValue };
+const obj = (v: JsonValue | undefined): JsonObject => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : {});
+const list = (v: JsonValue | undefined): JsonValue[] => (Array.isArray(v) ? v : []);
+
+function interval(i: JsonValue): string {
+  const { open, close } = obj(i) as { open?: string; close?: string };
+  // Closing at or before opening is the next day: say so, since forms often need it ticked.
+  return `${open}–${close}${close !== undefined && open !== undefined && close <= open ? ' (next day)' : ''}`;
+}
+
+/** One value as a person types it into the platform's form. */
+function display(key: string, value: JsonValue): string {
+  switch (key) {
+    case 'address':
+      return String(obj(value).formatted ?? '');
+    case 'phone':
+      return String(obj(value).national ?? obj(value).e164 ?? '');
+    case 'categories': {
+      const c = obj(value);
+      return [c.primary, ...list(c.additional)].filter(Boolean).join(', ');
+    }
+    case 'hours': {
+      const days = list(obj(value).days).filter((d) => list(obj(d).intervals).length > 0);
+      const open = new Set(days.map((d) => String(obj(d).day)));
+      const closed = Object.keys(DAY_NAMES).filter((d) => !open.has(d)).map((d) => DAY_NAMES[d]);
+      const lines = days.map((d) => `${DAY_NAMES[String(obj(d).day)]} ${list(obj(d).intervals).map(interval).join(', ')}`);
+      return [...lines, ...(closed.length > 0 ? [`Closed ${closed.join(', ')}`] : [])].join('\n');
+    }
+    case 'specialHours':
+      return list(obj(value).entries)
+        .map((e) => {
+          const x = obj(e);
+          const dates = x.startDate === x.endDate ? String(x.startDate) : `${x.startDate} – ${x.endDate}`;
+          return `${dates}: ${x.closed ? 'closed' : list(x.intervals).map(interval).join(', ')}`;
+        })
+        .join('\n');
+    case 'status': {
+      const s = obj(value);
+      return s.date ? `${s.status} (${s.date})` : String(s.status);
+    }
+    case 'coordinates':
+      return `${obj(value).latitude}, ${obj(value).longitude}`;
+    case 'localizedNames':
+      return Object.entries(obj(value)).map(([locale, name]) => `${locale}: ${name}`).join('\n');
+    case 'photos':
+      return list(value).map((p) => String(obj(p).url)).join('\n');
+    case 'socialProfiles':
+      return list(value).map((p) => String(obj(p).url)).join('\n');
+    case 'attributes':
+      return list(value).map((a) => `${obj(a).key}: ${JSON.stringify(obj(a).value)}`).join('\n');
+    default:
+      return Array.isArray(value) ? value.join(', ') : String(value);
+  }
+}
+
+export function manualTaskOf(connector: Connector, listing: ListingRow, location: LocationRow): ManualTask | null {
+  if (connector.manifest.delivery.kind !== 'manual') return null;
+  const projected = connector.project(toRecord(location).data, { settings: {} });
+  if (!projected.ok) return null;
+  const confirmed = (listing.delivered_state as Projection | null) ?? null;
+  const same = (a: JsonValue | undefined, b: JsonValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
+  return {
+    submitUrl: connector.manifest.delivery.submitUrl,
+    values: Object.keys(connector.fields)
+      .filter((key) => projected.projection[key] !== undefined)
+      .map((key) => ({ key, label: LABELS[key] ?? key, value: display(key, projected.projection[key]!), changed: !same(projected.projection[key], confirmed?.[key]) })),
+    valuesHash: projectionHash(projected.projection),
+    confirmedAt: listing.confirmed_at,
+  };
+}
+
+/** A person entered the task's values on the platform: the listing is IN_SYNC for exactly those values. */
+export async function confirmManualListing(engine: Engine, access: Access, input: { listingId: string; valuesHash: string }): Promise<Result<string>> {
+  const notFound = fieldError('NOT_FOUND', ['listing'], 'No such listing, or you may not see it.');
+  const listing = await engine.db.selectFrom('listings').selectAll().where('id', '=', input.listingId).executeTakeFirst();
+  if (!listing || !(await access.canSeeLocation({ id: listing.location_id, org_id: listing.org_id }))) return { ok: false, errors: [notFound] };
+  if (!(await access.can(listing.org_id, 'manageLocations'))) return { ok: false, errors: [fieldError('FORBIDDEN', [], 'Your role may not confirm listings.')] };
+  const connector = engine.registry.get(listing.platform);
+  const location = await engine.db.selectFrom('locations').selectAll().where('id', '=', listing.location_id).executeTakeFirstOrThrow();
+  const task = connector && manualTaskOf(connector, listing, location);
+  if (!connector || !task) return { ok: false, errors: [fieldError('INVALID_STATE', ['listing'], 'This listing is not one a person submits by hand, or the store cannot be published there yet (see its problems).')] };
+  if (task.valuesHash !== input.valuesHash) {
+    return { ok: false, errors: [fieldError('VERSION_CONFLICT', ['valuesHash'], 'The store changed since these values were shown; enter the current values and confirm again.')] };
+  }
+  const projected = connector.project(toRecord(location).data, { settings: {} });
+  if (!projected.ok) throw new Error('a projection that produced a task must project');
+  const now = new Date();
+  await engine.db
+    .updateTable('listings')
+    .set({
+      status: 'IN_SYNC',
+      status_reason: 'Confirmed by a person.',
+      delivered_state: JSON.stringify(projected.projection),
+      delivered_hash: task.valuesHash,
+      delivered_version: location.version,
+      delivered_at: now,
+      platform_listing_id: listing.platform_listing_id ?? location.store_code,
+      field_status: JSON.stringify(fieldStatuses(connector.fields, projected.projection, null, projected.notSupported)),
+      problems: '[]',
+      last_error: null,
+      confirmed_by: access.principal.kind === 'USER' ? access.principal.userId : null,
+      confirmed_at: now,
+      updated_at: now,
+    })
+    .where('id', '=', listing.id)
+    .execute();
+  return { ok: true, value: listing.id };
+}
