@@ -6,7 +6,8 @@ import type { Queues } from './queues.ts';
 /**
  * Feed platforms take one file per connection. Syncs schedule `deliver-feed` with a delay and a
  * deduplication id, so every change made within the debounce window goes out in the same file;
- * each delivered file is followed by `feed-report` until the platform has processed it.
+ * each delivered file's outbox row makes the relay queue `feed-report`, asked again until the
+ * platform has processed the file.
  */
 export const feedReportJob = defineJob({
   name: 'feed-report',
@@ -28,14 +29,20 @@ export const deliverFeedJob = defineJob({
   async handler({ connectionId }, { engine, job, token }) {
     const outcome = await deliverFeed(engine, connectionId);
     if (outcome.kind === 'deferred' || outcome.kind === 'retry') await postpone(outcome, job, token);
-    if (outcome.kind === 'delivered') {
-      await enqueue(engine.queues, feedReportJob, [{ payload: { submissionId: outcome.submissionId }, options: { delay: engine.feedTiming.reportEveryMs, jobId: `feed-report:${outcome.submissionId}` } }]);
-    }
   },
 });
 
+/** From the outbox relay: the job id is the submission, so a row relayed twice reads one report. */
+export function enqueueFeedReports(queues: Queues, submissionIds: readonly string[], delayMs: number): Promise<void> {
+  return enqueue(
+    queues,
+    feedReportJob,
+    submissionIds.map((submissionId) => ({ payload: { submissionId }, options: { delay: delayMs, jobId: `feed-report-${submissionId}` } })),
+  );
+}
+
 export function scheduleFeed(queues: Queues, connectionId: string, debounceMs: number): Promise<void> {
   return enqueue(queues, deliverFeedJob, [
-    { payload: { connectionId }, options: { delay: debounceMs, deduplication: { id: `feed:${connectionId}`, keepLastIfActive: true } } },
+    { payload: { connectionId }, options: { delay: debounceMs, deduplication: { id: `feed-${connectionId}`, keepLastIfActive: true } } },
   ]);
 }

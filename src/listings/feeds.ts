@@ -7,6 +7,7 @@ import type { FeedEntry, FeedReport } from '../../connectors/runtime/feed.ts';
 import type { RunOutcome } from '../db/schema.ts';
 import type { LocationField } from '../locations/model.ts';
 import { toRecord } from '../locations/repository.ts';
+import { appendOutbox } from '../outbox/repository.ts';
 import { findConnection } from '../platforms/repository.ts';
 import { credentialsRevoked } from '../platforms/service.ts';
 import type { Engine } from './engine.ts';
@@ -141,6 +142,7 @@ export async function deliverFeed(engine: Engine, connectionId: string): Promise
         })),
       )}::jsonb) as v(id uuid, projection jsonb, hash text, version int, store_code text, field_status jsonb)
       where li.id = v.id`.execute(trx);
+    await appendOutbox(trx, [{ orgId: connection.org_id, aggregateType: 'feed_submission', aggregateId: id, eventType: 'feed_submission.delivered', aggregateVersion: 1, payload: {} }]);
     await resyncDependants(engine, trx, connection.org_id, rows.map((r) => r.id), connection.platform);
   });
   for (const e of entries) await resolveRunItems(engine.db, e.listingId, 'DELIVERED', readAt);

@@ -1,6 +1,7 @@
 import type { Connector, JsonValue, Projection } from '../../connectors/runtime/connector.ts';
 import type { Access } from '../auth/access.ts';
 import type { ListingRow, LocationRow } from '../db/schema.ts';
+import { canonicalJson } from '../lib/canonicalJson.ts';
 import { fieldError, type Result } from '../locations/model.ts';
 import { toRecord } from '../locations/repository.ts';
 import type { Engine } from './engine.ts';
@@ -99,7 +100,7 @@ export function manualTaskOf(connector: Connector, listing: ListingRow, location
   const projected = connector.project(toRecord(location).data, { settings: {} });
   if (!projected.ok) return null;
   const confirmed = (listing.delivered_state as Projection | null) ?? null;
-  const same = (a: JsonValue | undefined, b: JsonValue | undefined) => JSON.stringify(a) === JSON.stringify(b);
+  const same = (a: JsonValue | undefined, b: JsonValue | undefined) => canonicalJson(a) === canonicalJson(b);
   return {
     submitUrl: connector.manifest.delivery.submitUrl,
     values: Object.keys(connector.fields)

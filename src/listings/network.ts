@@ -74,7 +74,7 @@ export async function syncThroughAggregator(engine: Engine, subject: SyncSubject
     await setStatus(engine.db, listing.id, {
       status: current ? 'SUBMITTED' : 'PENDING',
       reason: current
-        ? `Delivered through ${viaName} (${when}); ${name} shows ${viaName}'s data on its own schedule, which Tenpo cannot confirm.`
+        ? `Delivered through ${viaName} (${when}); ${name} takes the data from there on its own schedule, which Tenpo cannot confirm.`
         : `Waiting for ${viaName} to receive the latest change.`,
       fieldStatus: statuses,
       version: current ? location.version : undefined,

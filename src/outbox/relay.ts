@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
+import { enqueueFeedReports } from '../../jobs/feeds.ts';
 import { enqueueLinking } from '../../jobs/linkListings.ts';
 import { enqueueReplySends } from '../../jobs/reviews.ts';
 import { enqueueListingSyncs } from '../../jobs/syncListing.ts';
@@ -65,6 +66,7 @@ export async function relayOnce(engine: Engine, limit = 500): Promise<number> {
     const connectionIds = of('platform_connection.connected');
     const runIds = of('sync_run.requested');
     const listingIds = of('listing.resync');
+    const feedSubmissions = of('feed_submission.delivered');
     const replies = rows.filter((r) => r.event_type === 'review_reply.requested').map((r) => ({ reviewId: r.aggregate_id, version: r.aggregate_version }));
 
     const { rows: targets } = await sql<{ id: string }>`
@@ -80,6 +82,7 @@ export async function relayOnce(engine: Engine, limit = 500): Promise<number> {
     await enqueueLinking(engine.queues, connectionIds);
     for (let i = 0; i < ids.length; i += ENQUEUE_CHUNK) await enqueueListingSyncs(engine.queues, ids.slice(i, i + ENQUEUE_CHUNK));
     await enqueueReplySends(engine.queues, replies);
+    await enqueueFeedReports(engine.queues, feedSubmissions, engine.feedTiming.reportEveryMs);
 
     await trx
       .updateTable('outbox')

@@ -41,6 +41,15 @@ export type OutboxEvent =
     }
   | {
       orgId: string;
+      aggregateType: 'feed_submission';
+      aggregateId: string;
+      /** A feed file reached the platform: its processing report is to be read. */
+      eventType: 'feed_submission.delivered';
+      aggregateVersion: 1;
+      payload: Record<string, never>;
+    }
+  | {
+      orgId: string;
       aggregateType: 'review';
       aggregateId: string;
       /** A reply is to be published or deleted on the platform; the version is the reply's. */

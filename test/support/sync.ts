@@ -9,8 +9,10 @@ import type { Db } from '../../src/db/database.ts';
 import type { Env } from '../../src/env.ts';
 import { createFraudEngine, type FraudEngine } from '../../src/fraud/engine.ts';
 import { createReviewEvents, type ReviewEvents } from '../../src/reviews/events.ts';
-import { createEngine, type Engine } from '../../src/listings/engine.ts';
-import { createRegistry } from '../../src/platforms/registry.ts';
+import { createEngine, type Engine, type FeedTiming } from '../../src/listings/engine.ts';
+import { catalogManifests } from '../../connectors/catalog/index.ts';
+import { deepManifests } from '../../src/platforms/deep.ts';
+import { createRegistry, manifestConnectors } from '../../src/platforms/registry.ts';
 import { startFakeGoogle, type FakeGoogle, type FakeGoogleOptions } from '../fakes/google/server.ts';
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -35,6 +37,9 @@ export interface SyncHarnessOptions {
   log?: Logger;
   /** Reviews as in production: pulled reviews screened by a fraud engine, events through Redis pub/sub. */
   reviews?: boolean;
+  /** The whole platform network beside Google: every catalog platform run from its manifest. */
+  network?: boolean;
+  feedTiming?: FeedTiming;
 }
 
 /**
@@ -60,7 +65,10 @@ export async function startSyncHarness(db: Db, options: SyncHarnessOptions = {})
     db,
     log,
     queues,
-    registry: createRegistry([google as Connector], { overrides: options.quotas ?? {} }),
+    registry: options.network
+      ? createRegistry([google as Connector, ...manifestConnectors()], { overrides: options.quotas ?? {}, catalog: [...catalogManifests(), ...deepManifests()] })
+      : createRegistry([google as Connector], { overrides: options.quotas ?? {} }),
+    ...(options.feedTiming ? { feedTiming: options.feedTiming } : {}),
     keyring: parseKeyring(keySpec),
     timeoutMs: options.timeoutMs ?? 5_000,
     ...reviewServices,

@@ -1,0 +1,194 @@
+/**
+ * A partner that implements Tenpo's publisher protocol (connectors/runtime/publisher/README.md):
+ * a real HTTP server on loopback, with keys, listings, review holds, feeds with processing
+ * reports, validation like a strict partner and fault injection.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse } from 'csv-parse/sync';
+
+type Json = Record<string, unknown>;
+
+export interface FakeListing {
+  id: string;
+  storeCode: string;
+  state: 'LIVE' | 'IN_REVIEW';
+  listing: Json;
+  pendingEdits: Json;
+}
+
+export interface FakeFeed {
+  id: string;
+  fileName: string;
+  contentType: string;
+  rows: Record<string, string>[];
+  /** The raw bytes as received, to check encoding and the byte order mark. */
+  body: Buffer;
+  state: 'PROCESSING' | 'DONE' | 'FAILED';
+  accepted: string[];
+  rejected: { storeCode: string; code: string; detail: string }[];
+}
+
+export interface FakePublisherOptions {
+  /** Hold every write for review (IN_REVIEW) until `approve`. */
+  review?: boolean;
+  /** Store codes whose feed rows are rejected, with the partner's reason. */
+  rejectStoreCodes?: Record<string, string>;
+  /** Answer the next requests matching `match` with this status (and Retry-After for 429). */
+  faults?: { match: RegExp; status: number; times: number; retryAfter?: string }[];
+}
+
+export interface FakePublisher {
+  url: string;
+  keys: Map<string, { id: string; name: string }>;
+  listings: Map<string, FakeListing>;
+  feeds: Map<string, FakeFeed>;
+  requests: { method: string; path: string; body: unknown }[];
+  /** Problems in what Tenpo sent that a real partner would refuse; tests assert it stays empty. */
+  serverErrors: string[];
+  approve(id: string): void;
+  /** Runs the partner's feed processing: every PROCESSING feed gets its report. */
+  processFeeds(): void;
+  close(): Promise<void>;
+}
+
+const problem = (res: ServerResponse, status: number, detail: string, errors?: Json[], headers: Record<string, string> = {}) => {
+  res.writeHead(status, { 'content-type': 'application/problem+json', ...headers });
+  res.end(JSON.stringify({ type: 'about:blank', title: `HTTP ${status}`, status, detail, ...(errors ? { errors } : {}) }));
+};
+const ok = (res: ServerResponse, status: number, body: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+};
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** What a strict partner checks in a listing: the keys it knows and a name. */
+function listingErrors(listing: Json): Json[] {
+  const known = new Set(['name', 'localizedNames', 'status', 'address', 'coordinates', 'phone', 'additionalPhones', 'website', 'socialProfiles', 'categories', 'description', 'labels', 'hours', 'specialHours', 'attributes', 'photos']);
+  const errors: Json[] = Object.keys(listing).filter((k) => !known.has(k)).map((k) => ({ field: k, code: 'unknown_field', detail: `unknown field "${k}"` }));
+  if (typeof listing.name !== 'string' || listing.name === '') errors.push({ field: 'name', code: 'required', detail: 'name is required' });
+  return errors;
+}
+
+export async function startFakePublisher(options: FakePublisherOptions = {}): Promise<FakePublisher> {
+  const keys = new Map<string, { id: string; name: string }>();
+  const listings = new Map<string, FakeListing>();
+  const feeds = new Map<string, FakeFeed>();
+  const idempotency = new Map<string, string>();
+  const requests: FakePublisher['requests'] = [];
+  const serverErrors: string[] = [];
+  const faults = [...(options.faults ?? [])];
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const path = url.pathname;
+    const raw = await readBody(req);
+    const isJson = (req.headers['content-type'] ?? '').includes('json');
+    const body: unknown = isJson && raw.length > 0 ? JSON.parse(raw.toString('utf8')) : null;
+    requests.push({ method: req.method ?? '', path, body });
+    const fault = faults.find((f) => f.match.test(`${req.method} ${path}`) && f.times > 0);
+    if (fault) {
+      fault.times -= 1;
+      return problem(res, fault.status, 'injected fault', undefined, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
+    }
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const account = token ? keys.get(token) : undefined;
+    if (!account) return problem(res, 401, 'unknown or revoked key');
+
+    if (req.method === 'GET' && path === '/v1/account') return ok(res, 200, account);
+    if (req.method === 'GET' && path === '/v1/listings') {
+      const all = [...listings.values()];
+      const start = Number(url.searchParams.get('cursor') || 0);
+      const page = all.slice(start, start + 2);
+      return ok(res, 200, { items: page.map((l) => ({ id: l.id, storeCode: l.storeCode, name: l.listing.name, url: `https://partner.example/l/${l.id}` })), nextCursor: start + 2 < all.length ? String(start + 2) : null });
+    }
+    let m = /^\/v1\/listings\/by-store-code\/([^/]+)$/.exec(path);
+    if (req.method === 'PUT' && m) {
+      if (req.headers['content-type'] !== 'application/json') serverErrors.push(`PUT sent ${req.headers['content-type']}`);
+      const listing = ((body as Json | null)?.listing ?? null) as Json | null;
+      if (!listing) return problem(res, 400, 'body must be { listing }');
+      const errors = listingErrors(listing);
+      if (errors.length > 0) return problem(res, 422, 'invalid listing', errors);
+      const storeCode = decodeURIComponent(m[1]!);
+      const key = req.headers['idempotency-key'];
+      const existingId = (typeof key === 'string' && idempotency.get(key)) || [...listings.values()].find((l) => l.storeCode === storeCode)?.id;
+      const id = existingId ?? randomUUID();
+      if (typeof key === 'string') idempotency.set(key, id);
+      const entry: FakeListing = { id, storeCode, state: options.review ? 'IN_REVIEW' : 'LIVE', listing, pendingEdits: {} };
+      listings.set(id, entry);
+      return ok(res, existingId ? 200 : 201, { id, state: entry.state, url: `https://partner.example/l/${id}` });
+    }
+    m = /^\/v1\/listings\/([^/]+)$/.exec(path);
+    if (m && (req.method === 'PATCH' || req.method === 'GET')) {
+      const entry = listings.get(decodeURIComponent(m[1]!));
+      if (!entry) return problem(res, 404, 'no such listing');
+      if (req.method === 'GET') return ok(res, 200, { id: entry.id, state: entry.state, url: `https://partner.example/l/${entry.id}`, listing: entry.listing, pendingEdits: entry.pendingEdits });
+      if (req.headers['content-type'] !== 'application/merge-patch+json') serverErrors.push(`PATCH sent ${req.headers['content-type']}`);
+      const next: Json = { ...entry.listing };
+      for (const [k, v] of Object.entries((body ?? {}) as Json)) {
+        if (v === null) delete next[k];
+        else next[k] = v;
+      }
+      const errors = listingErrors(next);
+      if (errors.length > 0) return problem(res, 422, 'invalid listing', errors);
+      entry.listing = next;
+      if (options.review) entry.state = 'IN_REVIEW';
+      return ok(res, 200, { id: entry.id, state: entry.state, url: `https://partner.example/l/${entry.id}` });
+    }
+    m = /^\/v1\/feeds\/([^/]+)$/.exec(path);
+    if (m && req.method === 'PUT') {
+      const text = raw.toString('utf8').replace(/^\uFEFF/, '');
+      const rows = parse(text, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+      if (!rows.every((r) => typeof r.store_code === 'string' && r.store_code !== '')) return problem(res, 422, 'every row needs a store_code');
+      const id = randomUUID();
+      feeds.set(id, { id, fileName: decodeURIComponent(m[1]!), contentType: String(req.headers['content-type']), rows, body: raw, state: 'PROCESSING', accepted: [], rejected: [] });
+      return ok(res, 202, { submissionId: id });
+    }
+    if (m && req.method === 'GET') {
+      const feed = feeds.get(decodeURIComponent(m[1]!));
+      if (!feed) return problem(res, 404, 'no such feed');
+      return ok(res, 200, { state: feed.state, accepted: feed.accepted, rejected: feed.rejected });
+    }
+    return problem(res, 404, `no route ${req.method} ${path}`);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      serverErrors.push(String(err));
+      problem(res, 500, 'fake crashed');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    keys,
+    listings,
+    feeds,
+    requests,
+    serverErrors,
+    approve(id) {
+      const l = listings.get(id);
+      if (l) l.state = 'LIVE';
+    },
+    processFeeds() {
+      for (const feed of feeds.values()) {
+        if (feed.state !== 'PROCESSING') continue;
+        for (const row of feed.rows) {
+          const storeCode = row.store_code!;
+          const reason = options.rejectStoreCodes?.[storeCode] ?? (row.phone ? null : 'a phone number is required');
+          if (reason) feed.rejected.push({ storeCode, code: 'rejected', detail: reason });
+          else feed.accepted.push(storeCode);
+        }
+        feed.state = 'DONE';
+      }
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
