@@ -46,6 +46,9 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('tenpo'),
   PLATFORM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
   READ_BACK_EVERY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(360),
+  // Feed platforms take one file per connection: changes collect this long before it is written.
+  FEED_DELAY_SECONDS: z.coerce.number().int().min(0).max(24 * 3600).default(60),
+  FEED_REPORT_EVERY_SECONDS: z.coerce.number().int().min(1).max(24 * 3600).default(300),
   // Reviews: how often each connection is pulled from its bookmark, and how often every listing
   // is read in full to notice reviews deleted on the platform.
   REVIEW_PULL_EVERY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

@@ -53,6 +53,7 @@ export async function openServices(env: Env, log: Logger, db: Db, redisUrl: stri
     metrics: engineMetrics(metrics),
     fraud,
     events,
+    feedTiming: { debounceMs: env.FEED_DELAY_SECONDS * 1000, reportEveryMs: env.FEED_REPORT_EVERY_SECONDS * 1000 },
   });
   return {
     queues,

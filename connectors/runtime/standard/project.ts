@@ -13,7 +13,8 @@ export function standardFields(manifest: ConnectorManifest): Partial<Record<Stan
   const shown = new Set<LocationField>(manifest.listing?.fields ?? []);
   const out: Partial<Record<StandardKey, readonly LocationField[]>> = {};
   for (const [key, fields] of Object.entries(STANDARD_FIELDS) as [StandardKey, readonly LocationField[]][]) {
-    if (fields.some((f) => shown.has(f))) out[key] = fields.filter((f) => shown.has(f));
+    // A key travels whole: a platform showing the status also gets its date, latitude brings longitude.
+    if (fields.some((f) => shown.has(f))) out[key] = fields;
   }
   return out;
 }
@@ -76,7 +77,7 @@ export function projectStandard(manifest: ConnectorManifest, loc: LocationData):
     const value = all[key];
     if (value !== undefined) projection[key] = value;
   }
-  const shown = new Set<LocationField>(manifest.listing?.fields ?? []);
+  const shown = new Set<LocationField>(Object.values(keys).flat());
   const notSupported = (Object.keys(STANDARD_FIELDS) as StandardKey[])
     .flatMap((k) => STANDARD_FIELDS[k] as readonly LocationField[])
     .filter((f) => !shown.has(f) && !isEmptyField(loc, f) && !(f === 'status' && loc.status === 'OPEN'));

@@ -1,5 +1,5 @@
 import { op, USER_ERROR_FIELDS, type UserError } from './client.ts';
-import type { DayHours, LocationDetail, LocationStatus, LocationSummary, PageInfo, SpecialHours } from './types.ts';
+import type { DayHours, ListingStatus, LocationDetail, LocationStatus, LocationSummary, PageInfo, SpecialHours } from './types.ts';
 
 export const STORES = op<
   { node: { locations: { pageInfo: PageInfo; edges: { node: LocationSummary }[] } } | null },
@@ -21,7 +21,8 @@ const LOCATION_FIELDS = `fragment LocationFields on Location {
   regularHours { day intervals { open close } }
   specialHours { startDate endDate closed intervals { open close } }
   listings {
-    id platform status publicUrl
+    id platform status statusReason publicUrl
+    manualTask { submitUrl valuesHash confirmedAt values { key label value changed } }
     lastError { message platformMessage }
     fields { field status }
     problems { kind field message rule }
@@ -61,6 +62,10 @@ interface DecisionPayload {
 
 export const ACCEPT_SUGGESTED_EDIT = op<{ acceptSuggestedEdit: DecisionPayload }, { id: string }>(`mutation AcceptSuggestedEdit($id: ID!) {
   acceptSuggestedEdit(input: { id: $id }) { suggestedEdit { id status } ${USER_ERROR_FIELDS} }
+}`);
+
+export const CONFIRM_MANUAL_LISTING = op<{ confirmManualListing: { listing: { id: string; status: ListingStatus } | null; errors: UserError[] } }, { id: string; valuesHash: string }>(`mutation ConfirmManualListing($id: ID!, $valuesHash: String!) {
+  confirmManualListing(input: { listing: $id, valuesHash: $valuesHash }) { listing { id status } ${USER_ERROR_FIELDS} }
 }`);
 
 export const REJECT_SUGGESTED_EDIT = op<{ rejectSuggestedEdit: DecisionPayload }, { id: string }>(`mutation RejectSuggestedEdit($id: ID!) {

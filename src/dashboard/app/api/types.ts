@@ -138,7 +138,10 @@ export interface Listing {
   id: string;
   platform: string;
   status: ListingStatus;
+  statusReason: string | null;
   publicUrl: string | null;
+  /** Platforms a person submits to: the values to enter and the hash to confirm them with. */
+  manualTask: { submitUrl: string; valuesHash: string; confirmedAt: string | null; values: { key: string; label: string; value: string; changed: boolean }[] } | null;
   lastError: { message: string; platformMessage: string | null } | null;
   fields: { field: string; status: ListingFieldStatus }[];
   problems: { kind: 'ACTION_REQUIRED' | 'NOT_ELIGIBLE'; field: string | null; message: string; rule: string }[];

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18n.tsx';
 import { formatValue } from '../lib/format.ts';
 import { useSession } from '../session.tsx';
 import { UserErrorList, thrownError } from './Feedback.tsx';
+import { ManualTask } from './ManualTask.tsx';
 
 const FIELD_LABELS = { name: 'store.name', primaryPhone: 'store.phone', website: 'store.website', description: 'store.description', status: 'store.status', regularHours: 'hours.regular', specialHours: 'hours.special' } as const;
 
@@ -58,6 +59,12 @@ function ListingCard({ listing, canDecide, dirty, onDecided }: { listing: Listin
           </a>
         ) : null}
       </header>
+      {listing.statusReason ? (
+        <p className="muted small" data-testid={`listing-reason-${p}`}>
+          {listing.statusReason}
+        </p>
+      ) : null}
+      <ManualTask listing={listing} canConfirm={canDecide} onConfirmed={onDecided} />
       {listing.lastError ? (
         <p className="notice notice--error" data-testid={`listing-error-${p}`}>
           {listing.lastError.message}

@@ -178,6 +178,10 @@ export const en = {
 
   'listings.title': 'On the platforms',
   'listings.none': 'Not on any platform yet.',
+  'manual.title': 'Submit by hand',
+  'manual.instructions': 'This platform has no automated route. Enter these values exactly on',
+  'manual.changed': 'changed',
+  'manual.confirm': 'I entered these values',
   'listings.view': 'View listing',
   'listings.fields': 'Fields that differ',
   'listings.allMatch': 'Every field matches.',

@@ -179,6 +179,10 @@ export const ja: Messages = {
 
   'listings.title': '各プラットフォームの掲載',
   'listings.none': 'まだどのプラットフォームにも掲載されていません。',
+  'manual.title': '手動で登録',
+  'manual.instructions': 'このプラットフォームには自動連携がありません。次の値をそのまま入力してください:',
+  'manual.changed': '変更あり',
+  'manual.confirm': '入力しました',
   'listings.view': '掲載を見る',
   'listings.fields': '内容が異なる項目',
   'listings.allMatch': 'すべての項目が一致しています。',
