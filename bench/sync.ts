@@ -6,6 +6,9 @@
  *   npm run bench:sync -- --quick            1,000 locations (smoke run)
  *   CONCURRENCY=8,16,32 npm run bench:sync   one round per concurrency
  *   LOCATIONS=5000 DB_POOL_SIZE=20 npm run bench:sync
+ *   npm run bench:sync -- --network          the whole platform network connected (NETWORK=1): 500
+ *                                            stores x every platform this deployment reaches
+ *                                            (bench/syncNetwork.ts), against raw BullMQ on as many jobs
  *
  * What runs where (each its own process and event loop, as in production; on a small machine they
  * share its cores, which the CPU columns of the table show):
@@ -72,7 +75,7 @@ import { requestSyncRun, runProgress, type RunProgress } from '../src/listings/r
 import { upsertBatch } from '../src/locations/bulk.ts';
 import type { LocationData } from '../src/locations/model.ts';
 import { connectPlatform } from '../src/platforms/service.ts';
-import { createRegistry } from '../src/platforms/registry.ts';
+import { createRegistry, manifestConnectors } from '../src/platforms/registry.ts';
 import { createOrgWithKey } from '../test/support/api.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/db.ts';
 import { REDIS_URL } from '../test/support/sync.ts';
@@ -81,13 +84,15 @@ import { startChild, startWorkerProcess, type Child, type WorkerProcess } from '
 import { machineBusy } from './cpu.ts';
 import { cpuMeter, cpuModel, postgresFor, type NamedProcess } from './syncCpu.ts';
 import { splitProfile } from './syncCpuProfile.ts';
-import { formatProfile, formatSummary, type Calls, type InitialSync, type JobTimes, type Measurement } from './syncReport.ts';
+import { connectNetwork } from './syncNetwork.ts';
+import { formatProfile, formatSummary, type Calls, type Header, type InitialSync, type JobTimes, type Measurement } from './syncReport.ts';
 
 const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     locations: { type: 'string' },
     concurrency: { type: 'string' },
+    network: { type: 'boolean', default: false },
   },
 });
 
@@ -97,7 +102,9 @@ function positive(name: string, raw: string | undefined, fallback: number): numb
   return value;
 }
 
-const LOCATIONS = positive('LOCATIONS', args.locations ?? process.env.LOCATIONS, args.quick ? 1_000 : 10_000);
+const NETWORK = args.network || process.env.NETWORK === '1';
+// With the whole network each store has ~170 listings, so fewer stores make as many jobs.
+const LOCATIONS = positive('LOCATIONS', args.locations ?? process.env.LOCATIONS, NETWORK ? (args.quick ? 100 : 500) : args.quick ? 1_000 : 10_000);
 const CONCURRENCIES = (args.concurrency ?? process.env.CONCURRENCY ?? process.env.WORKER_CONCURRENCY ?? '16')
   .split(',')
   .map((c) => positive('CONCURRENCY', c.trim(), 16));
@@ -174,6 +181,8 @@ interface Bench {
   orgId: string;
   access: Access;
   workerEnv: Record<string, string>;
+  partner?: Child;
+  network?: NonNullable<Header['network']>;
 }
 
 /** PostgreSQL (this benchmark's database only) and Redis, for the CPU shares. */
@@ -213,6 +222,7 @@ async function awaitQuiet(): Promise<void> {
 
 async function syncRun(b: Bench, worker: WorkerProcess, name: string, kind: 'sync' | 'resync', concurrency: number): Promise<Measurement> {
   await b.google.request('calls', { clear: true });
+  await b.partner?.request('calls', { clear: true });
   await awaitQuiet();
   const profile = process.env.BENCH_CPU_PROF && PROBE ? path.join(process.env.BENCH_CPU_PROF, `${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`) : undefined;
   await worker.probe.reset(profile);
@@ -227,6 +237,7 @@ async function syncRun(b: Bench, worker: WorkerProcess, name: string, kind: 'syn
   const redisCommands = (await redisCommandsProcessed(b.queues)) - redisBefore;
   const probe = await worker.probe.read();
   const calls = await b.google.request<Calls>('calls', { clear: true });
+  const partnerCalls = await b.partner?.request<Calls>('calls', { clear: true });
   const outcomes = {
     delivered: progress.delivered,
     unchanged: progress.unchanged,
@@ -234,10 +245,11 @@ async function syncRun(b: Bench, worker: WorkerProcess, name: string, kind: 'syn
     actionRequired: progress.actionRequired,
     notEligible: progress.notEligible,
   };
-  const counted = kind === 'sync' ? progress.delivered : progress.total - progress.queued;
+  const counted = kind === 'sync' && !NETWORK ? progress.delivered : progress.total - progress.queued;
   const m: Measurement = { name, kind, concurrency, jobs: progress.total, seconds, counted, cpu, jobTimes: await jobTimes(b.queues.get('sync'), t0), redisCommands, outcomes, calls, probe };
+  if (partnerCalls) m.partnerCalls = partnerCalls;
   if (profile && existsSync(profile)) m.cpuSplit = splitProfile(profile);
-  log(`${name}: ${progress.total} listings in ${seconds.toFixed(2)} s (${Math.round(counted / seconds)}/s); ${JSON.stringify(outcomes)}; calls ${JSON.stringify(calls.byKind)}`);
+  log(`${name}: ${progress.total} listings in ${seconds.toFixed(2)} s (${Math.round(counted / seconds)}/s); ${JSON.stringify(outcomes)}; calls ${JSON.stringify(calls.byKind)}${partnerCalls ? `; partner calls ${JSON.stringify(partnerCalls.byKind)}` : ''}`);
   return m;
 }
 
@@ -246,10 +258,11 @@ async function rawBaseline(b: Bench, concurrency: number): Promise<Measurement> 
   const noop = await startChild('noop', { REDIS_URL: b.queues.config.redisUrl, RAW_PREFIX: rawPrefix, WORKER_CONCURRENCY: String(concurrency) });
   cleanups.push(() => noop.stop());
   try {
-    await noop.request('expect', { jobs: LOCATIONS });
+    const jobs = b.network?.listings ?? LOCATIONS;
+    await noop.request('expect', { jobs });
     await awaitQuiet();
     const done = noop.next<{ at: number; count: number }>('done');
-    const ids = Array.from({ length: LOCATIONS }, () => randomUUID());
+    const ids = Array.from({ length: jobs }, () => randomUUID());
     const redisBefore = await redisCommandsProcessed(b.queues);
     const meter = cpuMeter({ worker: noop.pid, google: b.google.pid }, servers(b));
     const t0 = Date.now();
@@ -263,14 +276,14 @@ async function rawBaseline(b: Bench, concurrency: number): Promise<Measurement> 
       name: `raw BullMQ no-op, c=${concurrency}`,
       kind: 'raw',
       concurrency,
-      jobs: LOCATIONS,
+      jobs,
       seconds,
-      counted: LOCATIONS,
+      counted: jobs,
       cpu,
       jobTimes: await jobTimes(b.rawQueues.get('sync'), t0),
       redisCommands,
     };
-    log(`${m.name}: ${LOCATIONS} jobs in ${seconds.toFixed(2)} s (${Math.round(LOCATIONS / seconds)}/s)`);
+    log(`${m.name}: ${jobs} jobs in ${seconds.toFixed(2)} s (${Math.round(jobs / seconds)}/s)`);
     return m;
   } finally {
     await noop.stop();
@@ -346,9 +359,10 @@ async function main(): Promise<number> {
     db: db.db,
     log: pino({ level: 'silent' }),
     queues,
-    registry: createRegistry([createGoogleConnector({ clientId: 'test-client-id', clientSecret: 'test-client-secret', rootUrl: `${url}/`, tokenUrl }) as Connector], {
-      overrides: QUOTAS,
-    }),
+    registry: createRegistry(
+      [createGoogleConnector({ clientId: 'test-client-id', clientSecret: 'test-client-secret', rootUrl: `${url}/`, tokenUrl }) as Connector, ...(NETWORK ? manifestConnectors() : [])],
+      { overrides: QUOTAS },
+    ),
     keyring: parseKeyring(keySpec),
     timeoutMs: 20_000,
   });
@@ -365,6 +379,8 @@ async function main(): Promise<number> {
     DB_POOL_SIZE: String(POOL_SIZE),
     // The scheduled read-back sweep would read every listing back mid-measurement; a week away.
     READ_BACK_EVERY_MINUTES: String(7 * 24 * 60),
+    FEED_DELAY_SECONDS: '1',
+    FEED_REPORT_EVERY_SECONDS: '1',
   };
 
   const org = await createOrgWithKey(db.db, { name: 'Bench Sync' });
@@ -386,6 +402,15 @@ async function main(): Promise<number> {
 
   let worker = await startWorker(b, CONCURRENCIES[0]!);
   const initial = await connect(b, seeded.account, seeded.refreshToken);
+  if (NETWORK) {
+    const partner = await startChild('publisher');
+    cleanups.push(() => partner.stop());
+    b.partner = partner;
+    const setup = await connectNetwork(engine, b.access, org.id, partner, Math.max(900_000, LOCATIONS * 2_000));
+    b.network = { platforms: setup.platforms.length, byDelivery: setup.byDelivery, listings: Object.values(setup.statuses).reduce((a, n) => a + n, 0) };
+    await partner.request('calls', { clear: true });
+    log(`network: connected ${setup.platforms.length} more platforms (${JSON.stringify(setup.byDelivery)}); settled in ${setup.seconds.toFixed(1)} s; listings ${JSON.stringify(setup.statuses)}`);
+  }
   const runs: Measurement[] = [];
   let problems = 0;
   for (const [round, concurrency] of CONCURRENCIES.map((c, i) => [i + 1, c] as const)) {
@@ -412,7 +437,7 @@ async function main(): Promise<number> {
   problems += worker.problems().count;
   for (const sample of worker.problems().samples) log(`worker logged: ${sample}`);
 
-  const header = { cpu: cpuModel(), node: process.version, ...servers, locations: LOCATIONS, poolSize: POOL_SIZE };
+  const header: Header = { cpu: cpuModel(), node: process.version, ...servers, locations: LOCATIONS, poolSize: POOL_SIZE, ...(b.network ? { network: b.network } : {}) };
   console.log(`\n${formatSummary(header, initial, runs)}`);
   for (const m of runs) {
     const profile = formatProfile(m);
@@ -421,8 +446,13 @@ async function main(): Promise<number> {
   for (const m of runs) {
     if (m.kind === 'raw') continue;
     const o = m.outcomes!;
-    const wrongOutcome = m.kind === 'sync' ? o.delivered !== m.jobs : o.unchanged !== m.jobs;
-    const badCalls = (m.calls?.failed ?? 0) > 0 || (m.calls?.quotaViolations ?? 0) > 0 || (m.calls?.serverErrors.length ?? 0) > 0 || (m.kind === 'resync' && (m.calls?.total ?? 0) > 0);
+    // The network has listings that cannot be delivered by design (manual tasks, stores a platform
+    // does not take): there, every listing must be answered and none may fail or be re-sent unchanged.
+    const wrongOutcome = NETWORK
+      ? o.failed! > 0 || m.counted !== m.jobs || (m.kind === 'resync' && o.delivered! > 0)
+      : m.kind === 'sync' ? o.delivered !== m.jobs : o.unchanged !== m.jobs;
+    const partnerBad = (m.partnerCalls?.serverErrors.length ?? 0) > 0 || (m.kind === 'resync' && (m.partnerCalls?.total ?? 0) > 0);
+    const badCalls = partnerBad || (m.calls?.failed ?? 0) > 0 || (m.calls?.quotaViolations ?? 0) > 0 || (m.calls?.serverErrors.length ?? 0) > 0 || (m.kind === 'resync' && (m.calls?.total ?? 0) > 0);
     if (wrongOutcome || badCalls) {
       problems += 1;
       console.log(`problem in ${m.name}: outcomes ${JSON.stringify(o)}, calls ${JSON.stringify(m.calls)}`);

@@ -2,6 +2,8 @@
  * Child process entry for bench:sync, so each side of the measurement has an event loop of its
  * own, as in production (Google is another machine; a worker is its own process):
  *   argv[2] = 'google' : the fake Google Business Profile with quotas lifted (test/fakes/google)
+ *   argv[2] = 'publisher': a partner on Tenpo's publisher protocol (test/fakes/publisher) for every
+ *                        publisher and feed platform of the network, processing feeds as they come
  *   argv[2] = 'noop'   : the raw BullMQ baseline: a Worker on the `sync` queue of RAW_PREFIX with
  *                        the same connection settings and worker options as jobs/worker.ts and a
  *                        handler that does nothing
@@ -12,6 +14,7 @@ import './env.ts';
 import { Worker } from 'bullmq';
 import { workerConnection } from '../jobs/queues.ts';
 import { startFakeGoogle } from '../test/fakes/google/server.ts';
+import { startFakePublisher } from '../test/fakes/publisher/server.ts';
 
 export interface Request {
   id: number;
@@ -100,6 +103,36 @@ async function google(): Promise<void> {
   send({ event: 'ready', value: { url: fake.url, tokenUrl: fake.tokenUrl } });
 }
 
+async function publisher(): Promise<void> {
+  const fake = await startFakePublisher();
+  // A partner processes feeds on its own schedule; here, as soon as they arrive.
+  const timer = setInterval(() => fake.processFeeds(), 200);
+  serve(
+    {
+      /** One partner account per platform, as each partner gives its own key. */
+      addKeys(args: { keys: string[] }) {
+        for (const key of args.keys) fake.keys.set(key, { id: key, name: 'Tenpo Bench Chain' });
+        return null;
+      },
+      calls(args: { clear?: boolean }) {
+        const byKind: Record<string, number> = {};
+        for (const r of fake.requests) {
+          const kind = `${r.method} ${r.path.replace(/\/v1\/(listings|feeds)\/.*/, '/v1/$1/…')}`;
+          byKind[kind] = (byKind[kind] ?? 0) + 1;
+        }
+        const value = { total: fake.requests.length, byKind, failed: 0, failures: [], quotaViolations: 0, serverErrors: fake.serverErrors.slice(0, 5) };
+        if (args?.clear) fake.requests.length = 0;
+        return value;
+      },
+    },
+    async () => {
+      clearInterval(timer);
+      await fake.close();
+    },
+  );
+  send({ event: 'ready', value: { url: fake.url } });
+}
+
 async function noop(): Promise<void> {
   const prefix = process.env.RAW_PREFIX!;
   const concurrency = Number(process.env.WORKER_CONCURRENCY);
@@ -135,6 +168,7 @@ async function noop(): Promise<void> {
 
 const role = process.argv[2];
 if (role === 'google') await google();
+else if (role === 'publisher') await publisher();
 else if (role === 'noop') await noop();
 else {
   process.stderr.write(`syncChild: unknown role ${role}\n`);

@@ -45,6 +45,8 @@ export interface Measurement {
   redisCommands: number;
   outcomes?: Record<string, number>;
   calls?: Calls;
+  /** NETWORK=1: requests the fake partner received (publisher-protocol writes, feed files, reports). */
+  partnerCalls?: Calls;
   probe?: ProbeStats | null;
   /** The worker's CPU by area of the code, when BENCH_CPU_PROF profiled the measurement. */
   cpuSplit?: CpuSplit;
@@ -57,6 +59,8 @@ export interface Header {
   locations: number;
   poolSize: number;
   node: string;
+  /** With NETWORK=1: the platforms connected besides Google, by how they are delivered. */
+  network?: { platforms: number; byDelivery: Record<string, number>; listings: number };
 }
 
 export interface InitialSync {
@@ -78,7 +82,10 @@ const cpuCell = (c: CpuShares) => `${pct(c.worker)}/${pct(c.google)}/${pct(c.pg)
 export function formatSummary(header: Header, initial: InitialSync | null, runs: Measurement[]): string {
   const lines = [
     `bench:sync  (${header.cpu}, node ${header.node}, PostgreSQL ${header.postgres}, Redis ${header.redis})`,
-    `${int(header.locations)} locations x 1 platform (google fake, quotas lifted), tenpo worker with DB_POOL_SIZE=${header.poolSize}`,
+    header.network
+      ? `${int(header.locations)} locations x ${1 + header.network.platforms} platforms = ${int(header.network.listings)} listings (google fake, quotas lifted; ` +
+        `${Object.entries(header.network.byDelivery).map(([k, n]) => `${n} ${k}`).join(', ')} on a fake partner), tenpo worker with DB_POOL_SIZE=${header.poolSize}`
+      : `${int(header.locations)} locations x 1 platform (google fake, quotas lifted), tenpo worker with DB_POOL_SIZE=${header.poolSize}`,
   ];
   if (initial) {
     const calls = Object.entries(initial.calls.byKind).map(([k, n]) => `${k} ${int(n)}`).join(', ');
@@ -103,7 +110,9 @@ export function formatSummary(header: Header, initial: InitialSync | null, runs:
   }
   lines.push(
     '',
-    'per s: deliveries/s for a sync run (each listing PATCHed once), listings answered/s for the unchanged re-sync, jobs/s for raw BullMQ',
+    header.network
+      ? 'per s: listings answered/s (delivered, staged into a feed file, following an aggregator, a manual task reopened, or not eligible), jobs/s for raw BullMQ'
+      : 'per s: deliveries/s for a sync run (each listing PATCHed once), listings answered/s for the unchanged re-sync, jobs/s for raw BullMQ',
     '(no-op handler, same queue options, connection settings, worker options and concurrency, jobs added with addBulk in chunks of 1,000 as the relay does).',
     'wait: job added -> taken by a worker; run: taken -> finished, from the jobs BullMQ kept. CPU ms/job: CPU time the worker process ' +
       '(the no-op worker for raw BullMQ) and PostgreSQL used per job; the worker is single-threaded, so 1000 / worker CPU ms/job bounds its jobs/s.',

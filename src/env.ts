@@ -67,6 +67,19 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  // App credentials and sandbox URLs of the deep connectors, per connector id (src/platforms/deep.ts).
+  TENPO_CONNECTOR_CONFIG: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return {};
+      try {
+        return z.record(z.string(), z.record(z.string(), z.string())).parse(JSON.parse(v));
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `must be JSON like {"yahoo-place-jp":{"appId":"…"}}: ${err instanceof Error ? err.message : String(err)}` });
+        return z.NEVER;
+      }
+    }),
   GOOGLE_OAUTH_CLIENT_ID: z.string().optional(),
   GOOGLE_OAUTH_CLIENT_SECRET: z.string().optional(),
   // Overrides for a proxy or a local fake of Google's APIs; Google's own endpoints otherwise.

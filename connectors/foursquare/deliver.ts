@@ -84,7 +84,11 @@ async function edit(session: FoursquareSession, call: PlatformCall, placeId: str
       continue;
     }
     if (key === 'name' && typeof value === 'string') params.name = value;
-    else if (key === 'location' || key === 'social') Object.assign(params, createParams({ [key]: value }));
+    else if (key === 'location') Object.assign(params, createParams({ location: value }));
+    else if (key === 'social') {
+      Object.assign(params, createParams({ social: value }));
+      if (isObject(value) && value.twitter === undefined) unset.push('twitter');
+    }
     else if (key === 'latlng') Object.assign(params, createParams({ latlng: value }));
     else if (key === 'categories') Object.assign(params, await categoryParams(session, call, placeId, value));
     else if (typeof value === 'string') params[key] = value;

@@ -12,12 +12,11 @@ export const foursquareManifest = defineManifest({
   auth: { kind: 'api-key', placement: 'header', name: 'Authorization' },
   baseUrl: 'https://places-api.foursquare.com',
   quotas: { requestsPerMinute: 100 },
-  fieldLimits: { nameMax: LIMITS.nameMax, descriptionMax: LIMITS.descriptionMax, phonesMax: 1, addressLinesMax: 1 },
+  fieldLimits: { nameMax: LIMITS.nameMax, descriptionMax: LIMITS.descriptionMax, phonesMax: 1 },
   // Suggest new place / edit / remove; place details for read-back; tips for reviews (no replies).
   capabilities: { listingWrite: true, readBack: true, reviewsRead: true, reviewReply: false, posts: false, insights: false },
-  reviews: { report: 'manual', reportUrl: 'https://foursquare.com/legal/terms' },
   eligibility: {},
-  factsInferred: ['quotas.requestsPerMinute', 'fieldLimits.nameMax', 'reviews.reportUrl'],
+  factsInferred: ['quotas.requestsPerMinute', 'fieldLimits.nameMax'],
   sources: [
     '../shared/platforms.csv (foursquare)',
     'docs.foursquare.com/fsq-developers-places/reference/migration-guide (places-api.foursquare.com, Bearer key, X-Places-Api-Version)',

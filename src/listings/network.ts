@@ -2,11 +2,12 @@ import type { Connector, Projection } from '../../connectors/runtime/connector.t
 import type { ListingProblem } from '../../connectors/runtime/connector.ts';
 import type { Transaction } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { Database, RunOutcome } from '../db/schema.ts';
+import type { Database, ListingRow, RunOutcome } from '../db/schema.ts';
+import { canonicalJson } from '../lib/canonicalJson.ts';
 import type { LocationField } from '../locations/model.ts';
 import { appendOutbox } from '../outbox/repository.ts';
 import type { Engine } from './engine.ts';
-import { recordProblems, recordUnchanged, type SyncSubject } from './repository.ts';
+import { recordUnchanged, type SyncSubject } from './repository.ts';
 import { fieldStatuses, projectionHash, type FieldStatus } from './state.ts';
 
 /**
@@ -20,20 +21,35 @@ const BEST = ['IN_SYNC', 'SUBMITTED', 'PENDING', 'ACTION_REQUIRED', 'FAILED', 'N
 
 type Statuses = Partial<Record<LocationField, FieldStatus>>;
 
-async function setStatus(db: Db, listingId: string, set: { status: 'PENDING' | 'SUBMITTED' | 'ACTION_REQUIRED'; reason: string | null; problems?: ListingProblem[]; fieldStatus?: Statuses; version?: number }) {
+/** Writes the listing's new state; returns false, writing nothing, when it is already so (a re-sync). */
+async function setStatus(
+  db: Db,
+  listing: ListingRow,
+  set: { status: 'PENDING' | 'SUBMITTED' | 'ACTION_REQUIRED'; reason: string | null; problems?: ListingProblem[]; fieldStatus?: Statuses; version?: number },
+): Promise<boolean> {
+  const problems = set.problems ?? [];
+  const same =
+    listing.status === set.status &&
+    listing.status_reason === set.reason &&
+    listing.last_error === null &&
+    canonicalJson(listing.problems) === canonicalJson(problems) &&
+    (set.fieldStatus === undefined || canonicalJson(listing.field_status) === canonicalJson(set.fieldStatus)) &&
+    (set.version === undefined || listing.delivered_version === set.version);
+  if (same) return false;
   await db
     .updateTable('listings')
     .set({
       status: set.status,
       status_reason: set.reason,
-      problems: JSON.stringify(set.problems ?? []),
+      problems: JSON.stringify(problems),
       last_error: null,
       updated_at: new Date(),
       ...(set.fieldStatus ? { field_status: JSON.stringify(set.fieldStatus) } : {}),
       ...(set.version !== undefined ? { delivered_version: set.version } : {}),
     })
-    .where('id', '=', listingId)
+    .where('id', '=', listing.id)
     .execute();
+  return true;
 }
 
 /**
@@ -64,14 +80,14 @@ export async function syncThroughAggregator(engine: Engine, subject: SyncSubject
       rule: `${connector.manifest.id}.aggregator.notConnected`,
       message: `${name} takes its data from ${viaName}; connect ${viaName} to publish this store on ${name}.`,
     };
-    await setStatus(engine.db, listing.id, { status: 'ACTION_REQUIRED', reason: `Delivered through ${viaName}, which is not connected.`, problems: [problem] });
+    await setStatus(engine.db, listing, { status: 'ACTION_REQUIRED', reason: `Delivered through ${viaName}, which is not connected.`, problems: [problem] });
     return 'ACTION_REQUIRED';
   }
   if (via.status === 'IN_SYNC' || via.status === 'SUBMITTED') {
     const current = via.delivered_version === location.version;
     const statuses = fieldStatuses(connector.fields, projected.projection, null, projected.notSupported);
     const when = via.delivered_at ? new Date(via.delivered_at).toISOString().slice(0, 10) : 'recently';
-    await setStatus(engine.db, listing.id, {
+    const changed = await setStatus(engine.db, listing, {
       status: current ? 'SUBMITTED' : 'PENDING',
       reason: current
         ? `Delivered through ${viaName} (${when}); ${name} takes the data from there on its own schedule, which Tenpo cannot confirm.`
@@ -79,15 +95,16 @@ export async function syncThroughAggregator(engine: Engine, subject: SyncSubject
       fieldStatus: statuses,
       version: current ? location.version : undefined,
     });
-    return current ? 'DELIVERED' : null;
+    if (!current) return null;
+    return changed ? 'DELIVERED' : 'UNCHANGED';
   }
   if (via.status === 'PENDING') {
-    await setStatus(engine.db, listing.id, { status: 'PENDING', reason: `Waiting for the delivery to ${viaName}.` });
+    await setStatus(engine.db, listing, { status: 'PENDING', reason: `Waiting for the delivery to ${viaName}.` });
     return null;
   }
   const upstream = (via.problems as ListingProblem[])[0]?.message ?? (via.last_error as { message?: string } | null)?.message ?? `the store is ${via.status.toLowerCase().replace('_', ' ')} there`;
   const problem: ListingProblem = { kind: 'ACTION_REQUIRED', field: (via.problems as ListingProblem[])[0]?.field ?? null, rule: `${connector.manifest.id}.aggregator.blocked`, message: `${name} gets this store only through ${viaName}: ${upstream}` };
-  await setStatus(engine.db, listing.id, { status: 'ACTION_REQUIRED', reason: `${viaName} has not published the store.`, problems: [problem] });
+  await setStatus(engine.db, listing, { status: 'ACTION_REQUIRED', reason: `${viaName} has not published the store.`, problems: [problem] });
   return 'ACTION_REQUIRED';
 }
 
@@ -110,8 +127,12 @@ export async function prepareManual(engine: Engine, subject: SyncSubject, connec
     rule: `${connector.manifest.id}.manual.submit`,
     message: `${connector.manifest.name} has no automated route: enter the prepared values at ${connector.manifest.delivery.submitUrl}, then confirm them in Tenpo.`,
   };
-  await recordProblems(engine.db, listing.id, 'ACTION_REQUIRED', [problem], fieldStatuses(connector.fields, projected.projection, confirmed, projected.notSupported));
-  await engine.db.updateTable('listings').set({ status_reason: confirmed ? 'The store changed since the values were last confirmed.' : 'Waiting for a person to submit the store.' }).where('id', '=', listing.id).execute();
+  await setStatus(engine.db, listing, {
+    status: 'ACTION_REQUIRED',
+    reason: confirmed ? 'The store changed since the values were last confirmed.' : 'Waiting for a person to submit the store.',
+    problems: [problem],
+    fieldStatus: fieldStatuses(connector.fields, projected.projection, confirmed, projected.notSupported),
+  });
   return 'ACTION_REQUIRED';
 }
 

@@ -88,6 +88,7 @@ export async function recordDelivered(db: Executor, listingId: string, state: De
       force_keys: JSON.stringify(state.forceKeys ?? []),
       problems: '[]',
       last_error: null,
+      status_reason: null,
       attempted_at: now,
       updated_at: now,
     })
@@ -143,7 +144,7 @@ export async function recordProblems(
 ): Promise<void> {
   await db
     .updateTable('listings')
-    .set({ status, problems: JSON.stringify(problems), updated_at: new Date(), ...(fieldStatus ? { field_status: JSON.stringify(fieldStatus) } : {}) })
+    .set({ status, status_reason: null, problems: JSON.stringify(problems), updated_at: new Date(), ...(fieldStatus ? { field_status: JSON.stringify(fieldStatus) } : {}) })
     .where('id', '=', listingId)
     .execute();
 }

@@ -2,6 +2,7 @@ import type { Connector, DeliverResult, JsonValue, PlatformCall, Projection } fr
 import { waitBeforeRetry } from '../../connectors/runtime/call.ts';
 import { PlatformError } from '../../connectors/runtime/errors.ts';
 import type { RunOutcome } from '../db/schema.ts';
+import { canonicalJson } from '../lib/canonicalJson.ts';
 import { toRecord } from '../locations/repository.ts';
 import { appendOutbox } from '../outbox/repository.ts';
 import { credentialsRevoked } from '../platforms/service.ts';
@@ -81,7 +82,8 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
   const projected = connector.project(toRecord(location).data, { settings });
   if (!projected.ok) {
     const status = projected.problems.some((p) => p.kind === 'NOT_ELIGIBLE') ? 'NOT_ELIGIBLE' : 'ACTION_REQUIRED';
-    await recordProblems(engine.db, listingId, status, projected.problems);
+    // A re-sync of a store still refused for the same reasons writes nothing.
+    if (listing.status !== status || canonicalJson(listing.problems) !== canonicalJson(projected.problems)) await recordProblems(engine.db, listingId, status, projected.problems);
     return finish(engine, subject, status);
   }
 

@@ -1,7 +1,56 @@
+import type { Connector } from '../../connectors/runtime/connector.ts';
 import type { ConnectorManifest } from '../../connectors/runtime/manifest.ts';
+import { createFoursquareConnector, foursquareManifest } from '../../connectors/foursquare/index.ts';
+import { createGoogleConnector } from '../../connectors/google/index.ts';
 import { googleManifest } from '../../connectors/google/manifest.ts';
+import { createYahooPlaceConnector, yahooPlaceManifest } from '../../connectors/yahoo-place-jp/index.ts';
+import type { Env } from '../env.ts';
+
+/**
+ * The platforms with a connector of their own, and what each needs from the deployment: app
+ * credentials a platform issues to Tenpo (not to a merchant) and, for sandboxes or local fakes,
+ * a base URL. Per connector, from TENPO_CONNECTOR_CONFIG ({"yahoo-place-jp":{"appId":"…"}}).
+ */
+interface DeepConnector {
+  manifest: ConnectorManifest;
+  /** The connector, or why this deployment cannot offer it (a user reads it). */
+  create(config: Readonly<Record<string, string>>, env: Env): Connector | string;
+}
+
+const DEEP: readonly DeepConnector[] = [
+  {
+    manifest: googleManifest,
+    create: (_c, env) =>
+      env.GOOGLE_OAUTH_CLIENT_ID && env.GOOGLE_OAUTH_CLIENT_SECRET
+        ? (createGoogleConnector({ clientId: env.GOOGLE_OAUTH_CLIENT_ID, clientSecret: env.GOOGLE_OAUTH_CLIENT_SECRET, rootUrl: env.GOOGLE_API_ROOT_URL, tokenUrl: env.GOOGLE_OAUTH_TOKEN_URL }) as Connector)
+        : 'Google Business Profile is not configured on this Tenpo deployment: set GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET.',
+  },
+  {
+    // Merchants bring their own Service Account key; nothing is needed from the deployment.
+    manifest: foursquareManifest,
+    create: (c) => createFoursquareConnector(c.baseUrl ? { baseUrl: c.baseUrl } : {}) as Connector,
+  },
+  {
+    manifest: yahooPlaceManifest,
+    create: (c) =>
+      c.appId && c.partnerBaseUrl
+        ? (createYahooPlaceConnector({ appId: c.appId, partnerBaseUrl: c.partnerBaseUrl, ...(c.yolpBaseUrl ? { yolpBaseUrl: c.yolpBaseUrl } : {}) }) as Connector)
+        : 'Yahoo!プレイス is not configured on this Tenpo deployment: set "appId" (YOLP Client ID) and "partnerBaseUrl" (from the Yahoo! JAPAN partner agreement) under "yahoo-place-jp" in TENPO_CONNECTOR_CONFIG.',
+  },
+];
 
 /** The manifests of the platforms with a connector of their own, configured here or not. */
 export function deepManifests(): ConnectorManifest[] {
-  return [googleManifest];
+  return DEEP.map((d) => d.manifest);
+}
+
+export function deepConnectors(env: Env): { connectors: Connector[]; missing: Record<string, string> } {
+  const connectors: Connector[] = [];
+  const missing: Record<string, string> = {};
+  for (const d of DEEP) {
+    const made = d.create(env.TENPO_CONNECTOR_CONFIG[d.manifest.id] ?? {}, env);
+    if (typeof made === 'string') missing[d.manifest.id] = made;
+    else connectors.push(made);
+  }
+  return { connectors, missing };
 }

@@ -1,10 +1,9 @@
 import type { Connector } from '../../connectors/runtime/connector.ts';
 import type { Quotas } from '../../connectors/runtime/call.ts';
 import type { ConnectorManifest } from '../../connectors/runtime/manifest.ts';
-import { createGoogleConnector } from '../../connectors/google/index.ts';
 import { catalogManifests } from '../../connectors/catalog/index.ts';
 import { createManifestConnector } from '../../connectors/runtime/standard/connector.ts';
-import { deepManifests } from './deep.ts';
+import { deepConnectors, deepManifests } from './deep.ts';
 import type { Env } from '../env.ts';
 
 /** One platform of the network as this deployment knows it. */
@@ -69,21 +68,8 @@ export function manifestConnectors(): Connector[] {
   return catalogManifests().map((m) => createManifestConnector(m) as Connector);
 }
 
-/** The whole catalog, with the connectors whose platform credentials this deployment was given. */
+/** The whole catalog, with the deep connectors this deployment was configured for. */
 export function registryFromEnv(env: Env): ConnectorRegistry {
-  const connectors: Connector[] = manifestConnectors();
-  const missing: Record<string, string> = {};
-  if (env.GOOGLE_OAUTH_CLIENT_ID && env.GOOGLE_OAUTH_CLIENT_SECRET) {
-    connectors.push(
-      createGoogleConnector({
-        clientId: env.GOOGLE_OAUTH_CLIENT_ID,
-        clientSecret: env.GOOGLE_OAUTH_CLIENT_SECRET,
-        rootUrl: env.GOOGLE_API_ROOT_URL,
-        tokenUrl: env.GOOGLE_OAUTH_TOKEN_URL,
-      }) as Connector,
-    );
-  } else {
-    missing.google = 'Google Business Profile is not configured on this Tenpo deployment: set GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET.';
-  }
-  return createRegistry(connectors, { overrides: env.TENPO_PLATFORM_QUOTAS, missing, catalog: [...catalogManifests(), ...deepManifests()] });
+  const deep = deepConnectors(env);
+  return createRegistry([...manifestConnectors(), ...deep.connectors], { overrides: env.TENPO_PLATFORM_QUOTAS, missing: deep.missing, catalog: [...catalogManifests(), ...deepManifests()] });
 }

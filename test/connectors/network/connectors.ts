@@ -1,8 +1,15 @@
 /** Every connector of the network, built as the conformance suite and catalog specs need them. */
 import type { Connector } from '../../../connectors/runtime/connector.ts';
 import { createGoogleConnector } from '../../../connectors/google/index.ts';
+import { createFoursquareConnector } from '../../../connectors/foursquare/index.ts';
+import { createYahooPlaceConnector } from '../../../connectors/yahoo-place-jp/index.ts';
 import { manifestConnectors } from '../../../src/platforms/registry.ts';
 
 export function everyConnector(): Connector[] {
-  return [...manifestConnectors(), createGoogleConnector({ clientId: 'test-client-id', clientSecret: 'test-client-secret' }) as Connector];
+  return [
+    ...manifestConnectors(),
+    createGoogleConnector({ clientId: 'test-client-id', clientSecret: 'test-client-secret' }) as Connector,
+    createFoursquareConnector() as Connector,
+    createYahooPlaceConnector({ appId: 'test-app', partnerBaseUrl: 'https://partner.example' }) as Connector,
+  ];
 }

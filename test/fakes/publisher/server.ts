@@ -12,6 +12,8 @@ type Json = Record<string, unknown>;
 
 export interface FakeListing {
   id: string;
+  /** The account (key) that owns it: each partner account sees only its own listings. */
+  account: string;
   storeCode: string;
   state: 'LIVE' | 'IN_REVIEW';
   listing: Json;
@@ -81,6 +83,7 @@ export async function startFakePublisher(options: FakePublisherOptions = {}): Pr
   const listings = new Map<string, FakeListing>();
   const feeds = new Map<string, FakeFeed>();
   const idempotency = new Map<string, string>();
+  const byStoreCode = new Map<string, string>();
   const requests: FakePublisher['requests'] = [];
   const serverErrors: string[] = [];
   const faults = [...(options.faults ?? [])];
@@ -103,7 +106,7 @@ export async function startFakePublisher(options: FakePublisherOptions = {}): Pr
 
     if (req.method === 'GET' && path === '/v1/account') return ok(res, 200, account);
     if (req.method === 'GET' && path === '/v1/listings') {
-      const all = [...listings.values()];
+      const all = [...listings.values()].filter((l) => l.account === account.id);
       const start = Number(url.searchParams.get('cursor') || 0);
       const page = all.slice(start, start + 2);
       return ok(res, 200, { items: page.map((l) => ({ id: l.id, storeCode: l.storeCode, name: l.listing.name, url: `https://partner.example/l/${l.id}` })), nextCursor: start + 2 < all.length ? String(start + 2) : null });
@@ -117,17 +120,19 @@ export async function startFakePublisher(options: FakePublisherOptions = {}): Pr
       if (errors.length > 0) return problem(res, 422, 'invalid listing', errors);
       const storeCode = decodeURIComponent(m[1]!);
       const key = req.headers['idempotency-key'];
-      const existingId = (typeof key === 'string' && idempotency.get(key)) || [...listings.values()].find((l) => l.storeCode === storeCode)?.id;
+      const codeKey = `${account.id}\u0000${storeCode}`;
+      const existingId = (typeof key === 'string' && idempotency.get(`${account.id}\u0000${key}`)) || byStoreCode.get(codeKey);
       const id = existingId ?? randomUUID();
-      if (typeof key === 'string') idempotency.set(key, id);
-      const entry: FakeListing = { id, storeCode, state: options.review ? 'IN_REVIEW' : 'LIVE', listing, pendingEdits: {} };
+      if (typeof key === 'string') idempotency.set(`${account.id}\u0000${key}`, id);
+      byStoreCode.set(codeKey, id);
+      const entry: FakeListing = { id, account: account.id, storeCode, state: options.review ? 'IN_REVIEW' : 'LIVE', listing, pendingEdits: {} };
       listings.set(id, entry);
       return ok(res, existingId ? 200 : 201, { id, state: entry.state, url: `https://partner.example/l/${id}` });
     }
     m = /^\/v1\/listings\/([^/]+)$/.exec(path);
     if (m && (req.method === 'PATCH' || req.method === 'GET')) {
       const entry = listings.get(decodeURIComponent(m[1]!));
-      if (!entry) return problem(res, 404, 'no such listing');
+      if (!entry || entry.account !== account.id) return problem(res, 404, 'no such listing');
       if (req.method === 'GET') return ok(res, 200, { id: entry.id, state: entry.state, url: `https://partner.example/l/${entry.id}`, listing: entry.listing, pendingEdits: entry.pendingEdits });
       if (req.headers['content-type'] !== 'application/merge-patch+json') serverErrors.push(`PATCH sent ${req.headers['content-type']}`);
       const next: Json = { ...entry.listing };
