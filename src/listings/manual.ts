@@ -5,10 +5,11 @@ import { canonicalJson } from '../lib/canonicalJson.ts';
 import { fieldError, type Result } from '../locations/model.ts';
 import { toRecord } from '../locations/repository.ts';
 import type { Engine } from './engine.ts';
+import { displayValue, wordsFor } from './manualValues.ts';
 import { fieldStatuses, projectionHash } from './state.ts';
 
 /**
- * A manual platform's task: the exact values to enter on the platform, in its order and words,
+ * A manual platform's task: the exact values to enter on the platform, in its language,
  * which of them changed since the last confirmation, and the hash a confirmation must quote so
  * that a person never confirms values other than the ones they were shown.
  */
@@ -19,93 +20,18 @@ export interface ManualTask {
   confirmedAt: Date | null;
 }
 
-const LABELS: Readonly<Record<string, string>> = {
-  name: 'Business name',
-  localizedNames: 'Name in other languages',
-  status: 'Status',
-  address: 'Address',
-  coordinates: 'Map position',
-  phone: 'Phone',
-  additionalPhones: 'Other phones',
-  website: 'Website',
-  socialProfiles: 'Social profiles',
-  categories: 'Category',
-  description: 'Description',
-  labels: 'Labels',
-  hours: 'Opening hours',
-  specialHours: 'Special hours',
-  attributes: 'Attributes',
-  photos: 'Photos',
-};
-
-const DAY_NAMES: Readonly<Record<string, string>> = { MONDAY: 'Mon', TUESDAY: 'Tue', WEDNESDAY: 'Wed', THURSDAY: 'Thu', FRIDAY: 'Fri', SATURDAY: 'Sat', SUNDAY: 'Sun' };
-
-type JsonObject = { [key: string]: JsonValue };
-const obj = (v: JsonValue | undefined): JsonObject => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : {});
-const list = (v: JsonValue | undefined): JsonValue[] => (Array.isArray(v) ? v : []);
-
-function interval(i: JsonValue): string {
-  const { open, close } = obj(i) as { open?: string; close?: string };
-  // Closing at or before opening is the next day: say so, since forms often need it ticked.
-  return `${open}–${close}${close !== undefined && open !== undefined && close <= open ? ' (next day)' : ''}`;
-}
-
-/** One value as a person types it into the platform's form. */
-function display(key: string, value: JsonValue): string {
-  switch (key) {
-    case 'address':
-      return String(obj(value).formatted ?? '');
-    case 'phone':
-      return String(obj(value).national ?? obj(value).e164 ?? '');
-    case 'categories': {
-      const c = obj(value);
-      return [c.primary, ...list(c.additional)].filter(Boolean).join(', ');
-    }
-    case 'hours': {
-      const days = list(obj(value).days).filter((d) => list(obj(d).intervals).length > 0);
-      const open = new Set(days.map((d) => String(obj(d).day)));
-      const closed = Object.keys(DAY_NAMES).filter((d) => !open.has(d)).map((d) => DAY_NAMES[d]);
-      const lines = days.map((d) => `${DAY_NAMES[String(obj(d).day)]} ${list(obj(d).intervals).map(interval).join(', ')}`);
-      return [...lines, ...(closed.length > 0 ? [`Closed ${closed.join(', ')}`] : [])].join('\n');
-    }
-    case 'specialHours':
-      return list(obj(value).entries)
-        .map((e) => {
-          const x = obj(e);
-          const dates = x.startDate === x.endDate ? String(x.startDate) : `${x.startDate} – ${x.endDate}`;
-          return `${dates}: ${x.closed ? 'closed' : list(x.intervals).map(interval).join(', ')}`;
-        })
-        .join('\n');
-    case 'status': {
-      const s = obj(value);
-      return s.date ? `${s.status} (${s.date})` : String(s.status);
-    }
-    case 'coordinates':
-      return `${obj(value).latitude}, ${obj(value).longitude}`;
-    case 'localizedNames':
-      return Object.entries(obj(value)).map(([locale, name]) => `${locale}: ${name}`).join('\n');
-    case 'photos':
-      return list(value).map((p) => String(obj(p).url)).join('\n');
-    case 'socialProfiles':
-      return list(value).map((p) => String(obj(p).url)).join('\n');
-    case 'attributes':
-      return list(value).map((a) => `${obj(a).key}: ${JSON.stringify(obj(a).value)}`).join('\n');
-    default:
-      return Array.isArray(value) ? value.join(', ') : String(value);
-  }
-}
-
 export function manualTaskOf(connector: Connector, listing: ListingRow, location: LocationRow): ManualTask | null {
   if (connector.manifest.delivery.kind !== 'manual') return null;
   const projected = connector.project(toRecord(location).data, { settings: {} });
   if (!projected.ok) return null;
   const confirmed = (listing.delivered_state as Projection | null) ?? null;
   const same = (a: JsonValue | undefined, b: JsonValue | undefined) => canonicalJson(a) === canonicalJson(b);
+  const words = wordsFor(connector.manifest);
   return {
     submitUrl: connector.manifest.delivery.submitUrl,
     values: Object.keys(connector.fields)
       .filter((key) => projected.projection[key] !== undefined)
-      .map((key) => ({ key, label: LABELS[key] ?? key, value: display(key, projected.projection[key]!), changed: !same(projected.projection[key], confirmed?.[key]) })),
+      .map((key) => ({ key, label: words.labels[key] ?? key, value: displayValue(words, key, projected.projection[key]!), changed: !same(projected.projection[key], confirmed?.[key]) })),
     valuesHash: projectionHash(projected.projection),
     confirmedAt: listing.confirmed_at,
   };

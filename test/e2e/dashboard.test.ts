@@ -15,7 +15,7 @@ import { createUserIn, startApi, type TestApi } from '../support/api.ts';
 import { eventually } from '../support/sync.ts';
 import { useReviewSuite } from '../reviews/support.ts';
 
-const suite = useReviewSuite();
+const suite = useReviewSuite({ network: true });
 const SHOTS = path.resolve(import.meta.dirname, '../../test-artifacts/e2e');
 const PASSWORD = 'correct horse battery';
 
@@ -115,6 +115,28 @@ describe('the dashboard in Chromium', () => {
     // Chart.js animates for a second; the screenshot should show the charts as they settle.
     await page.waitForTimeout(1_200);
     await page.screenshot({ path: path.join(SHOTS, '4-insights.png'), fullPage: true });
+    expect(problemsOf(page)).toEqual([]);
+  }, 90_000);
+
+  it('shows a hand-submitted platform’s values and confirms them, after which the listing is IN_SYNC', async () => {
+    const connected = await suite.gql(`mutation($input: ConnectPlatformInput!) { connectPlatform(input: $input) { errors { code } } }`, {
+      input: { organizationId: suite.org.gid, platform: 'tabelog', credentials: {} },
+    });
+    expect(connected.connectPlatform.errors).toEqual([]);
+    const admin = await createUserIn(suite.database.db, suite.api, suite.org.id, 'ADMIN');
+    const page = await signIn(admin.email);
+    await page.getByTestId('nav-stores').click();
+    await page.getByTestId('store-link').and(page.locator('[data-store-code="E2E-2"]')).click();
+    const task = page.getByTestId('manual-task-tabelog');
+    await task.waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('listing-status-tabelog').getAttribute('data-status')).toBe('ACTION_REQUIRED');
+    const hours = task.locator('[data-testid="manual-value"][data-key="hours"] dd');
+    expect(await hours.textContent()).toBe('月 11:00〜15:00、17:00〜翌2:00\n土 11:00〜22:00\n定休日 火・水・木・金・日');
+    await page.screenshot({ path: path.join(SHOTS, '7-manual-task.png'), fullPage: true });
+    await page.getByTestId('manual-confirm-tabelog').click();
+    await expect.poll(() => page.getByTestId('listing-status-tabelog').getAttribute('data-status'), { timeout: 15_000 }).toBe('IN_SYNC');
+    expect(await page.getByTestId('manual-task-tabelog').count()).toBe(0);
+    expect(await page.getByTestId('listing-reason-tabelog').textContent()).toBe('Confirmed by a person.');
     expect(problemsOf(page)).toEqual([]);
   }, 90_000);
 

@@ -140,7 +140,7 @@ describe('a platform a person submits to', () => {
     expect(task.problems).toEqual([expect.objectContaining({ rule: 'tabelog.manual.submit' })]);
     expect(task.manualTask!.submitUrl).toBe('https://tabelog.com');
     const values = Object.fromEntries(task.manualTask!.values.map((v) => [v.key, v.value]));
-    expect(values).toMatchObject({ name: 'てんぽ 赤坂店', phone: '03-1234-5678', hours: 'Mon 11:00–15:00, 17:00–02:00 (next day)\nSat 11:00–22:00\nClosed Tue, Wed, Thu, Fri, Sun' });
+    expect(values).toMatchObject({ name: 'てんぽ 赤坂店', phone: '03-1234-5678', hours: '月 11:00〜15:00、17:00〜翌2:00\n土 11:00〜22:00\n定休日 火・水・木・金・日' });
 
     const stale = await suite.gql(`mutation($input: ConfirmManualListingInput!) { confirmManualListing(input: $input) { listing { status } errors { code } } }`, { input: { listing: task.id, valuesHash: 'f'.repeat(64) } });
     expect(stale.confirmManualListing).toEqual({ listing: null, errors: [{ code: 'VERSION_CONFLICT' }] });

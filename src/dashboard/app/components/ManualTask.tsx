@@ -42,7 +42,7 @@ export function ManualTask({ listing, canConfirm, onConfirmed }: { listing: List
           {task.submitUrl}
         </a>
       </p>
-      <dl className="compare">
+      <dl className="manual-values">
         {task.values.map((v) => (
           <div key={v.key} data-testid="manual-value" data-key={v.key} data-changed={v.changed}>
             <dt>

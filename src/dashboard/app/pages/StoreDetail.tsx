@@ -52,6 +52,12 @@ function StoreForm({ location, org, onReload }: { location: LocationDetail; org:
     [draft.week, draft.special],
   );
 
+  // A reload that finds the same version (a listing confirmed, a platform's status moved) brings
+  // the listings up to date without starting the form over.
+  useEffect(() => {
+    setCurrent((c) => (c.version === location.version ? { ...c, listings: location.listings } : c));
+  }, [location]);
+
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
