@@ -101,6 +101,8 @@ export interface ReadBackResult {
   /** Whether the platform says the data is live (IN_SYNC) or still under its review (SUBMITTED);
    *  absent when it does not say, and then a read-back matching the delivery counts as live. */
   status?: 'IN_SYNC' | 'SUBMITTED';
+  /** Keys the platform takes but never shows back (Yelp's website and specialties): not drift when absent. */
+  unseen?: readonly string[];
 }
 
 /** Credentials as stored (sealed) for a connection; the shape is the connector's own. */

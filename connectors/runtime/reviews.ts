@@ -63,6 +63,8 @@ export interface ReplyTarget {
 export interface ConnectorReviews<Session = unknown> {
   /** How many listings one `listRecent` call may cover (Google batchGetReviews: 200). */
   readonly batchSize: number;
+  /** False where reviews come back without the owner's reply (Yelp): Tenpo then keeps the reply it published. */
+  readonly showsReplies?: boolean;
   /**
    * Reviews of the given listings, most recently updated first, one page per call. The runtime
    * stops paging once a page goes past its bookmark, so a pull reads only what changed.

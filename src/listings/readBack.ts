@@ -99,7 +99,7 @@ async function readBackListing(
 
   // What the public sees is the platform's current value, with its own edits on top.
   const visible = { ...shown.current, ...edits };
-  const drift = driftedKeys(delivered, shown.current).filter((k) => !(k in edits));
+  const drift = driftedKeys(delivered, shown.current).filter((k) => !(k in edits) && !shown.unseen?.includes(k));
   const statuses = fieldStatuses(connector.fields, ours, visible, projected.ok ? projected.notSupported : []);
   // A delivery the platform held for review is confirmed once it shows it.
   const confirmed = drift.length === 0 && (listing.status === 'SUBMITTED' || listing.status === 'IN_SYNC') ? (shown.status ?? 'IN_SYNC') : null;

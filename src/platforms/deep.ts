@@ -3,7 +3,9 @@ import type { ConnectorManifest } from '../../connectors/runtime/manifest.ts';
 import { createFoursquareConnector, foursquareManifest } from '../../connectors/foursquare/index.ts';
 import { createGoogleConnector } from '../../connectors/google/index.ts';
 import { googleManifest } from '../../connectors/google/manifest.ts';
+import { createTripadvisorConnector, tripadvisorManifest } from '../../connectors/tripadvisor/index.ts';
 import { createYahooPlaceConnector, yahooPlaceManifest } from '../../connectors/yahoo-place-jp/index.ts';
+import { createYelpConnector, yelpManifest } from '../../connectors/yelp/index.ts';
 import type { Env } from '../env.ts';
 
 /**
@@ -36,6 +38,28 @@ const DEEP: readonly DeepConnector[] = [
       c.appId && c.partnerBaseUrl
         ? (createYahooPlaceConnector({ appId: c.appId, partnerBaseUrl: c.partnerBaseUrl, ...(c.yolpBaseUrl ? { yolpBaseUrl: c.yolpBaseUrl } : {}) }) as Connector)
         : 'Yahoo!プレイス is not configured on this Tenpo deployment: set "appId" (YOLP Client ID) and "partnerBaseUrl" (from the Yahoo! JAPAN partner agreement) under "yahoo-place-jp" in TENPO_CONNECTOR_CONFIG.',
+  },
+  {
+    manifest: yelpManifest,
+    create: (c) =>
+      c.clientId && c.clientSecret && c.partnerUser && c.partnerPassword && c.apiKey
+        ? (createYelpConnector({
+            clientId: c.clientId,
+            clientSecret: c.clientSecret,
+            partnerUser: c.partnerUser,
+            partnerPassword: c.partnerPassword,
+            apiKey: c.apiKey,
+            ...(c.baseUrl ? { baseUrl: c.baseUrl } : {}),
+            ...(c.apiBaseUrl ? { apiBaseUrl: c.apiBaseUrl } : {}),
+          }) as Connector)
+        : 'Yelp is not configured on this Tenpo deployment: set "clientId", "clientSecret" (Respond to Reviews OAuth client), "partnerUser", "partnerPassword" (Data Ingestion) and "apiKey" under "yelp" in TENPO_CONNECTOR_CONFIG.',
+  },
+  {
+    manifest: tripadvisorManifest,
+    create: (c) =>
+      c.contentApiKey
+        ? (createTripadvisorConnector({ contentApiKey: c.contentApiKey, ...(c.baseUrl ? { baseUrl: c.baseUrl } : {}) }) as Connector)
+        : 'Tripadvisor is not configured on this Tenpo deployment: set "contentApiKey" under "tripadvisor" in TENPO_CONNECTOR_CONFIG.',
   },
 ];
 

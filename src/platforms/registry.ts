@@ -37,13 +37,14 @@ export function createRegistry(
   const manifests = new Map<string, ConnectorManifest>((options.catalog ?? []).map((m) => [m.id, m]));
   for (const c of connectors) manifests.set(c.manifest.id, c.manifest);
   const overrides = options.overrides ?? {};
+  const longTail = new Set(catalogManifests().map((m) => m.id));
   const unavailable = (platform: string): string | null => {
     if (byId.has(platform)) return null;
     return options.missing?.[platform] ?? `Tenpo has no connector for "${platform}".`;
   };
   const entries = [...manifests.values()]
     .sort((a, b) => a.id.localeCompare(b.id))
-    .map((manifest) => ({ manifest, unavailable: unavailable(manifest.id), deep: manifest.delivery.kind === 'connector' }));
+    .map((manifest) => ({ manifest, unavailable: unavailable(manifest.id), deep: !longTail.has(manifest.id) }));
   const fedBy = new Map<string, string[]>();
   for (const m of manifests.values()) {
     if (m.delivery.kind === 'aggregator') fedBy.set(m.delivery.via, [...(fedBy.get(m.delivery.via) ?? []), m.id]);

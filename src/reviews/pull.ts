@@ -60,7 +60,13 @@ export async function pullConnectionReviews(engine: Engine, connectionId: string
   const session = engine.sessions.get(connector, connection);
   const call = engine.callFor(connector);
   const listings = await pullListings(engine, connectionId);
-  const scope: UpsertScope = { orgId: connection.org_id, platform: connection.platform, connectionId, listings: new Map(listings.map((l) => [l.platformListingId, l])) };
+  const scope: UpsertScope = {
+    orgId: connection.org_id,
+    platform: connection.platform,
+    connectionId,
+    listings: new Map(listings.map((l) => [l.platformListingId, l])),
+    showsReplies: reviews.showsReplies !== false,
+  };
   const now = options.now ?? new Date();
   const tally = new Tally();
   const pull = new Pull(engine, scope, tally);

@@ -20,6 +20,8 @@ export interface UpsertScope {
   platform: string;
   connectionId: string;
   listings: ReadonlyMap<string, ListingRef>;
+  /** False where the platform never returns owner replies with reviews (Yelp): what Tenpo published stands. */
+  showsReplies: boolean;
 }
 
 /** A review whose content is new to Tenpo: the fraud engine screens it once it is stored. */
@@ -86,7 +88,7 @@ export async function upsertReviews(db: Db, scope: UpsertScope, reviews: readonl
       const before = existing.get(review.platformReviewId);
       const replyText = review.reply?.text ?? null;
       const contentChanged = !before || before.content_hash !== contentHash || before.deleted_at !== null;
-      const replyChanged = before !== undefined && before.platform_reply_text !== replyText;
+      const replyChanged = scope.showsReplies && before !== undefined && before.platform_reply_text !== replyText;
       const unscreened = before !== undefined && before.fraud_verdict === null;
       if (!contentChanged && !replyChanged && !unscreened) continue;
       const language = review.language ?? guessLanguage(review.text);
@@ -108,15 +110,14 @@ export async function upsertReviews(db: Db, scope: UpsertScope, reviews: readonl
         updated_at: review.updatedAt,
         deleted_at: null,
         content_hash: contentHash,
-        platform_reply_text: replyText,
-        platform_reply_at: review.reply?.updatedAt ?? null,
+        ...(scope.showsReplies ? { platform_reply_text: replyText, platform_reply_at: review.reply?.updatedAt ?? null } : {}),
       };
       let id: string;
       if (before) {
         id = before.id;
         await trx
           .updateTable('reviews')
-          .set({ ...row, answered_at: (eb) => (replyText === null ? eb.val(null) : eb.fn.coalesce('answered_at', eb.val(review.reply!.updatedAt))) })
+          .set({ ...row, ...(scope.showsReplies ? { answered_at: (eb) => (replyText === null ? eb.val(null) : eb.fn.coalesce('answered_at', eb.val(review.reply!.updatedAt))) } : {}) })
           .where('id', '=', id)
           .execute();
       } else {
@@ -130,7 +131,7 @@ export async function upsertReviews(db: Db, scope: UpsertScope, reviews: readonl
         if (!inserted) continue;
         id = inserted.id;
       }
-      if (before === undefined || replyChanged) await recordPlatformReply(trx, scope.orgId, id, review, before?.reply_state ?? null);
+      if (scope.showsReplies && (before === undefined || replyChanged)) await recordPlatformReply(trx, scope.orgId, id, review, before?.reply_state ?? null);
       if (contentChanged) events.push({ kind: before && before.deleted_at === null ? 'REVIEW_UPDATED' : 'REVIEW_ADDED', reviewId: id, locationId: listing.locationId });
       else if (replyChanged) events.push({ kind: 'REPLY_CHANGED', reviewId: id, locationId: listing.locationId });
       if (contentChanged || unscreened) toScreen.push({ reviewId: id, contentHash, review, language, listing });

@@ -2,7 +2,9 @@
 import type { Connector } from '../../../connectors/runtime/connector.ts';
 import { createGoogleConnector } from '../../../connectors/google/index.ts';
 import { createFoursquareConnector } from '../../../connectors/foursquare/index.ts';
+import { createTripadvisorConnector } from '../../../connectors/tripadvisor/index.ts';
 import { createYahooPlaceConnector } from '../../../connectors/yahoo-place-jp/index.ts';
+import { createYelpConnector } from '../../../connectors/yelp/index.ts';
 import { manifestConnectors } from '../../../src/platforms/registry.ts';
 
 export function everyConnector(): Connector[] {
@@ -11,5 +13,7 @@ export function everyConnector(): Connector[] {
     createGoogleConnector({ clientId: 'test-client-id', clientSecret: 'test-client-secret' }) as Connector,
     createFoursquareConnector() as Connector,
     createYahooPlaceConnector({ appId: 'test-app', partnerBaseUrl: 'https://partner.example' }) as Connector,
+    createYelpConnector({ clientId: 'c', clientSecret: 's', partnerUser: 'u', partnerPassword: 'p', apiKey: 'k' }) as Connector,
+    createTripadvisorConnector({ contentApiKey: 'k' }) as Connector,
   ];
 }
