@@ -73,9 +73,11 @@ export interface ConnectorReviews<Session = unknown> {
   /**
    * Every review of one listing, one page per call: the backfill on first connect, and the
    * sweep that notices reviews deleted upstream (a deleted review simply stops being listed).
-   * `total` is the platform's own count where it gives one.
+   * `total` is the platform's own count where it gives one. Absent where the platform shows only
+   * its newest few (Tripadvisor's Content API: five): the runtime then follows new reviews only,
+   * and never takes an unlisted one as deleted.
    */
-  listAll(session: Session, call: PlatformCall, request: { platformListingId: string; pageToken: string | null }): Promise<ReviewPage & { total: number | null }>;
+  listAll?(session: Session, call: PlatformCall, request: { platformListingId: string; pageToken: string | null }): Promise<ReviewPage & { total: number | null }>;
   /** Publishes or replaces the owner's reply. Idempotent: the same text twice leaves one reply. */
   reply(session: Session, call: PlatformCall, request: ReplyTarget & { text: string }): Promise<PlatformReply>;
   deleteReply(session: Session, call: PlatformCall, request: ReplyTarget): Promise<void>;

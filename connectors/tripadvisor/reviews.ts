@@ -1,8 +1,7 @@
 /**
  * Reviews through the Content API: `GET /location/{locationId}/reviews` gives the five most recent
  * reviews of a location, no more (Content API overview). So Tenpo can follow new reviews but never
- * list them all: `listAll` refuses rather than let the five read as "every review" (the sweep would
- * take the older ones as deleted). No Tripadvisor API takes owner responses: they are written in
+ * list them all: there is no `listAll`, so the runtime never takes the older ones as deleted. No Tripadvisor API takes owner responses: they are written in
  * the Management Center, so `reply` and `deleteReply` refuse with where to go instead.
  */
 import { z } from 'zod';
@@ -81,13 +80,6 @@ export const tripadvisorReviews: ConnectorReviews<TripadvisorSession> = {
     if (rest.length > 0) throw new PlatformError('PERMANENT', 'Tenpo asked Tripadvisor for several locations at once; the Content API reads one at a time.', { rule: 'tripadvisor.reviews.batchSize' });
     if (only === undefined || req.pageToken !== null) return { reviews: [], nextPageToken: null };
     return { reviews: await recent(session, call, only), nextPageToken: null };
-  },
-  listAll() {
-    return Promise.reject(
-      new PlatformError('PERMANENT', `The Tripadvisor Content API shows only the ${REVIEWS_SHOWN} most recent reviews of a location, so Tenpo cannot list them all or notice deleted ones.`, {
-        rule: 'tripadvisor.reviews.noFullList',
-      }),
-    );
   },
   reply: noReplies,
   deleteReply: noReplies,

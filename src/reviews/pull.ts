@@ -71,8 +71,9 @@ export async function pullConnectionReviews(engine: Engine, connectionId: string
   const tally = new Tally();
   const pull = new Pull(engine, scope, tally);
   try {
-    const due = listings.filter((l) => l.sweptAt === null || now.getTime() - l.sweptAt.getTime() >= options.sweepEveryMs);
-    for (const listing of due) await pull.sweep(reviews, session, call, listing, now);
+    const listAll = reviews.listAll?.bind(reviews);
+    const due = listAll ? listings.filter((l) => l.sweptAt === null || now.getTime() - l.sweptAt.getTime() >= options.sweepEveryMs) : [];
+    for (const listing of due) await pull.sweep(listAll!, session, call, listing, now);
     const swept = new Set(due.map((l) => l.listingId));
     const rest = listings.filter((l) => !swept.has(l.listingId));
     const bookmark = connection.reviews_bookmark;
@@ -158,13 +159,13 @@ class Pull {
   }
 
   /** Every review of the listing; those no longer listed were deleted on the platform. */
-  async sweep(reviews: ConnectorReviews, session: unknown, call: PlatformCall, listing: PullListing, now: Date): Promise<void> {
+  async sweep(listAll: NonNullable<ConnectorReviews['listAll']>, session: unknown, call: PlatformCall, listing: PullListing, now: Date): Promise<void> {
     const seen: string[] = [];
     let pageToken: string | null = null;
     do {
       let page: ReviewPage & { total: number | null };
       try {
-        page = await reviews.listAll(session, call, { platformListingId: listing.platformListingId, pageToken });
+        page = await listAll(session, call, { platformListingId: listing.platformListingId, pageToken });
       } catch (raw) {
         // The listing itself is gone: its reviews stay as they were; read-back reports the listing.
         if (raw instanceof PlatformError && raw.kind === 'NOT_FOUND') return;

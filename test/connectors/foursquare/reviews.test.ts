@@ -18,7 +18,7 @@ describe('Foursquare tips as reviews', () => {
     const { fake, conn, session, calls } = await setup();
     const id = fake.seedPlace({ name: 'x', categories: [] });
     const tip = fake.seedTip(id, { created_at: '2026-01-01T10:00:00.000Z', text: 'ok' });
-    await expect(conn.reviews.listAll(session, calls.call, { platformListingId: id, pageToken: null })).resolves.toMatchObject({ total: null, nextPageToken: null, reviews: [{ platformReviewId: tip.id }] });
+    await expect(conn.reviews.listAll!(session, calls.call, { platformListingId: id, pageToken: null })).resolves.toMatchObject({ total: null, nextPageToken: null, reviews: [{ platformReviewId: tip.id }] });
     await expect(conn.reviews.reply(session, calls.call, { platformListingId: id, platformReviewId: tip.id, text: 'ありがとう' })).rejects.toMatchObject({ kind: 'PERMANENT', details: { rule: 'foursquare.reply.unsupported' } });
     expect(conn.manifest.capabilities.reviewReply).toBe(false);
   });

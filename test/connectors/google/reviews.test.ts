@@ -46,7 +46,7 @@ describe('listAll', () => {
     const listing = listings[0] as string;
     const seeded = Array.from({ length: 120 }, (_, i) => fake.seedReview(listing, { starRating: STARS[i % 5] as StarRating, comment: `r${i}`, createTime: at(i) }).reviewId);
 
-    const all = await pages((pageToken) => reviews.listAll(session, calls.call, { platformListingId: listing, pageToken }));
+    const all = await pages((pageToken) => reviews.listAll!(session, calls.call, { platformListingId: listing, pageToken }));
     expect(all.map(({ page }) => page.reviews.length)).toEqual([50, 50, 20]);
     expect(all.every(({ page }) => page.total === 120)).toBe(true);
     const seen = all.flatMap(({ page }) => page.reviews);
@@ -70,7 +70,7 @@ describe('listAll', () => {
     expect(edited.updateTime).toBe(new Date(at(10)).toISOString());
     fake.deleteReview(listing, gone as string);
 
-    const page = await reviews.listAll(session, calls.call, { platformListingId: listing, pageToken: null });
+    const page = await reviews.listAll!(session, calls.call, { platformListingId: listing, pageToken: null });
     expect(page.total).toBe(2);
     expect(page.reviews.map((r) => [r.platformReviewId, r.text, r.rating])).toEqual([
       [old, 'Worse on a second visit', { kind: 'STARS', stars: 2 }],
@@ -81,7 +81,7 @@ describe('listAll', () => {
 
   it('a listing gone from Google is NOT_FOUND', async () => {
     const { session, calls, reviews } = await withListings(1);
-    expect(await failure(reviews.listAll(session, calls.call, { platformListingId: 'locations/999', pageToken: null }))).toMatchObject({
+    expect(await failure(reviews.listAll!(session, calls.call, { platformListingId: 'locations/999', pageToken: null }))).toMatchObject({
       kind: 'NOT_FOUND',
       message: 'The listing or account no longer exists on Google.',
       details: { status: 404 },
@@ -146,7 +146,7 @@ describe('mapping', () => {
     seed('absent', { starRating: 'FIVE', comment: 'No stars either' });
     delete (fake.state.reviewRef(listing, 'absent') as { starRating?: StarRating }).starRating;
 
-    const { reviews: got } = await reviews.listAll(session, calls.call, { platformListingId: listing, pageToken: null });
+    const { reviews: got } = await reviews.listAll!(session, calls.call, { platformListingId: listing, pageToken: null });
     const byId = new Map(got.map((r) => [r.platformReviewId, r]));
     expect(byId.get('full')).toEqual({
       platformReviewId: 'full',
@@ -175,7 +175,7 @@ describe('mapping', () => {
     const { fake, session, calls, listings, reviews } = await withListings(1);
     const listing = listings[0] as string;
     fake.seedReview(listing, { starRating: 'SIX' as unknown as StarRating, comment: 'secret words' });
-    const e = await failure(reviews.listAll(session, calls.call, { platformListingId: listing, pageToken: null }));
+    const e = await failure(reviews.listAll!(session, calls.call, { platformListingId: listing, pageToken: null }));
     expect(e).toMatchObject({ kind: 'PERMANENT', retryable: false, details: { rule: 'google.v4.responseShape', platformMessage: expect.stringContaining('reviews.0.starRating') } });
     expect(JSON.stringify({ message: e.message, details: e.details })).not.toContain('secret words');
   });
@@ -205,7 +205,7 @@ describe('reply', () => {
     expect(stored()?.comment).toBe('Sorry for the wait!');
 
     await reviews.reply(session, calls.call, { ...target, text: 'We added a second register.' });
-    const { reviews: listed } = await reviews.listAll(session, calls.call, { platformListingId: listing, pageToken: null });
+    const { reviews: listed } = await reviews.listAll!(session, calls.call, { platformListingId: listing, pageToken: null });
     expect(listed[0]?.reply?.text).toBe('We added a second register.');
     expect(calls.options.slice(0, 3)).toEqual(Array(3).fill({ kind: 'edit', listingKey: listing }));
   });
@@ -215,7 +215,7 @@ describe('reply', () => {
     await reviews.reply(session, calls.call, { ...target, text: 'Thanks!' });
     await reviews.deleteReply(session, calls.call, target);
     expect(stored()).toBeUndefined();
-    expect((await reviews.listAll(session, calls.call, { platformListingId: listing, pageToken: null })).reviews[0]?.reply).toBeNull();
+    expect((await reviews.listAll!(session, calls.call, { platformListingId: listing, pageToken: null })).reviews[0]?.reply).toBeNull();
     expect(calls.options[1]).toEqual({ kind: 'edit', listingKey: listing });
   });
 
@@ -247,7 +247,7 @@ describe('the connection’s account', () => {
       const reviews = conn.reviews as ConnectorReviews<GoogleSession>;
       const target = { platformListingId: 'locations/1', platformReviewId: 'r1' };
       for (const attempt of [
-        reviews.listAll(session, calls.call, { platformListingId: 'locations/1', pageToken: null }),
+        reviews.listAll!(session, calls.call, { platformListingId: 'locations/1', pageToken: null }),
         reviews.listRecent(session, calls.call, { platformListingIds: ['locations/1'], pageToken: null }),
         reviews.reply(session, calls.call, { ...target, text: 'Thanks!' }),
         reviews.deleteReply(session, calls.call, target),

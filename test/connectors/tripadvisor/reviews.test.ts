@@ -23,11 +23,9 @@ describe('reading reviews', () => {
     expect(calls.options).toEqual([{ kind: 'read', listingKey: '1234567' }]);
   });
 
-  it('refuses to list every review, since older ones would read as deleted', async () => {
-    const { content, session, calls, reviews } = await withLocation();
-    const e = await failure(reviews.listAll(session, calls.call, { platformListingId: '1234567', pageToken: null }));
-    expect([e.kind, e.details.rule]).toEqual(['PERMANENT', 'tripadvisor.reviews.noFullList']);
-    expect(content.calls).toEqual([]);
+  it('offers no full listing, since the five newest are all the Content API shows', async () => {
+    const { reviews } = await withLocation();
+    expect(reviews.listAll).toBeUndefined();
   });
 
   it('needs Tripadvisor’s location id to read reviews', async () => {
