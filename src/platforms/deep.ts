@@ -1,8 +1,10 @@
 import type { Connector } from '../../connectors/runtime/connector.ts';
 import type { ConnectorManifest } from '../../connectors/runtime/manifest.ts';
+import { createFacebookConnector, facebookManifest } from '../../connectors/facebook/index.ts';
 import { createFoursquareConnector, foursquareManifest } from '../../connectors/foursquare/index.ts';
 import { createGoogleConnector } from '../../connectors/google/index.ts';
 import { googleManifest } from '../../connectors/google/manifest.ts';
+import { createInstagramConnector, instagramManifest } from '../../connectors/instagram/index.ts';
 import { createTripadvisorConnector, tripadvisorManifest } from '../../connectors/tripadvisor/index.ts';
 import { createYahooPlaceConnector, yahooPlaceManifest } from '../../connectors/yahoo-place-jp/index.ts';
 import { createYelpConnector, yelpManifest } from '../../connectors/yelp/index.ts';
@@ -19,6 +21,10 @@ interface DeepConnector {
   create(config: Readonly<Record<string, string>>, env: Env): Connector | string;
 }
 
+function pick<K extends string>(config: Readonly<Record<string, string>>, keys: readonly K[]): Partial<Record<K, string>> {
+  return Object.fromEntries(keys.filter((k) => config[k] !== undefined).map((k) => [k, config[k]])) as Partial<Record<K, string>>;
+}
+
 const DEEP: readonly DeepConnector[] = [
   {
     manifest: googleManifest,
@@ -28,9 +34,18 @@ const DEEP: readonly DeepConnector[] = [
         : 'Google Business Profile is not configured on this Tenpo deployment: set GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET.',
   },
   {
+    // Merchants bring their main Page's token; an app secret, when set, signs every request.
+    manifest: facebookManifest,
+    create: (c) => createFacebookConnector(pick(c, ['baseUrl', 'apiVersion', 'ratingsApiVersion', 'appSecret'])) as Connector,
+  },
+  {
+    manifest: instagramManifest,
+    create: (c) => createInstagramConnector(pick(c, ['baseUrl', 'apiVersion', 'appSecret'])) as Connector,
+  },
+  {
     // Merchants bring their own Service Account key; nothing is needed from the deployment.
     manifest: foursquareManifest,
-    create: (c) => createFoursquareConnector(c.baseUrl ? { baseUrl: c.baseUrl } : {}) as Connector,
+    create: (c) => createFoursquareConnector(pick(c, ['baseUrl', 'apiVersion'])) as Connector,
   },
   {
     manifest: yahooPlaceManifest,
