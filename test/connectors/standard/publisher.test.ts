@@ -1,11 +1,12 @@
 /** A catalog platform on Tenpo's publisher protocol, replayed against a partner on loopback. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogManifests } from '../../../connectors/catalog/index.ts';
-import type { CallOptions, Connector, PlatformCall, Projection } from '../../../connectors/runtime/connector.ts';
+import type { Projection } from '../../../connectors/runtime/connector.ts';
 import { PlatformError } from '../../../connectors/runtime/errors.ts';
 import { createManifestConnector, type StandardSession } from '../../../connectors/runtime/standard/connector.ts';
 import { startFakePublisher, type FakePublisher, type FakePublisherOptions } from '../../fakes/publisher/server.ts';
 import { fullStore } from '../network/locations.ts';
+import { testCall } from '../support.ts';
 
 const hotfrog = createManifestConnector(catalogManifests().find((m) => m.id === 'hotfrog')!);
 const fakes: FakePublisher[] = [];
@@ -16,23 +17,13 @@ afterEach(async () => {
   }
 });
 
-function plainCall(connector: Connector, seen: CallOptions[] = []): PlatformCall {
-  return (async (options: CallOptions, fn: Parameters<PlatformCall>[1]) => {
-    seen.push(options);
-    try {
-      return await fn({ signal: AbortSignal.timeout(5_000), timeoutMs: 5_000 });
-    } catch (e) {
-      throw connector.classifyError(e);
-    }
-  }) as PlatformCall;
-}
 
 async function setup(options: FakePublisherOptions = {}) {
   const fake = await startFakePublisher(options);
   fakes.push(fake);
   fake.keys.set('partner-key-1', { id: 'acct-1', name: 'Chain' });
   const session = hotfrog.openSession({ credentials: hotfrog.parseCredentials({ apiKey: 'partner-key-1' }), settings: { endpoint: fake.url }, onCredentials: () => {} }) as StandardSession;
-  return { fake, session, call: plainCall(hotfrog) };
+  return { fake, session, call: testCall(hotfrog).call };
 }
 
 const projected = (() => {
@@ -139,7 +130,7 @@ describe('CSV feeds', () => {
     fakes.push(fake);
     fake.keys.set('zenrin-key-1', { id: 'z', name: 'Z' });
     const session = zenrin.openSession({ credentials: { apiKey: 'zenrin-key-1' }, settings: { endpoint: fake.url }, onCredentials: () => {} });
-    const call = plainCall(zenrin);
+    const call = testCall(zenrin).call;
     const entries = ['A-1', 'B-2'].map((storeCode) => ({ listingId: storeCode, storeCode, projection: projected }));
     const { submissionId } = await zenrin.feed!.upload(session, call, zenrin.feed!.render(entries, new Date()));
     expect(await zenrin.feed!.report(session, call, submissionId)).toEqual({ state: 'PROCESSING' });

@@ -1,43 +1,13 @@
 /** Set-up for the Tripadvisor specs: the partner (publisher protocol) fake and the Content API fake. */
 import { afterEach, expect } from 'vitest';
-import type { CallOptions, PlatformCall } from '../../../connectors/runtime/connector.ts';
-import { PlatformError } from '../../../connectors/runtime/errors.ts';
 import { createTripadvisorConnector, type TripadvisorSession } from '../../../connectors/tripadvisor/index.ts';
-import type { LocationData } from '../../../src/locations/model.ts';
-import { validateLocation } from '../../../src/locations/validate.ts';
-import { tokyoStore } from '../../support/fixtures.ts';
 import { startFakePublisher, type FakePublisher, type FakePublisherOptions } from '../../fakes/publisher/server.ts';
 import { startFakeTripadvisor, type FakeTripadvisor } from '../../fakes/tripadvisor/server.ts';
+import { location, testCall, failure, type TestCall } from '../support.ts';
 
-export function location(overrides: Record<string, unknown> = {}): LocationData {
-  const result = validateLocation(tokyoStore('TKY-001', overrides));
-  if (!result.ok) throw new Error(`fixture does not validate: ${JSON.stringify(result.errors)}`);
-  return result.value;
-}
+export { location, testCall, failure, type TestCall };
 
 export const connector = (baseUrl?: string) => createTripadvisorConnector({ contentApiKey: 'content-key', ...(baseUrl ? { baseUrl } : {}) });
-
-export function testCall(conn: ReturnType<typeof connector>) {
-  const options: CallOptions[] = [];
-  const call = (async (opts: CallOptions, fn: Parameters<PlatformCall>[1]) => {
-    options.push(opts);
-    try {
-      return await fn({ signal: AbortSignal.timeout(5000), timeoutMs: 5000 });
-    } catch (e) {
-      throw conn.classifyError(e);
-    }
-  }) as PlatformCall;
-  return { call, options };
-}
-
-export async function failure(p: Promise<unknown>): Promise<PlatformError> {
-  const e = await p.then(
-    () => new Error('expected a failure'),
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(PlatformError);
-  return e as PlatformError;
-}
 
 const open: { serverErrors: string[]; close(): Promise<void> }[] = [];
 afterEach(async () => {

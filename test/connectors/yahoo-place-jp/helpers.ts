@@ -1,19 +1,14 @@
 /** Shared set-up for the Yahoo!プレイス connector specs: a valid location, the fake, a plain PlatformCall. */
 import { afterEach, expect } from 'vitest';
-import type { CallOptions, PlatformCall, Projection } from '../../../connectors/runtime/connector.ts';
+import type { Projection } from '../../../connectors/runtime/connector.ts';
 import { createYahooPlaceConnector } from '../../../connectors/yahoo-place-jp/index.ts';
 import type { YahooPlaceSession } from '../../../connectors/yahoo-place-jp/index.ts';
 import type { LocationData } from '../../../src/locations/model.ts';
-import { validateLocation } from '../../../src/locations/validate.ts';
-import { tokyoStore } from '../../support/fixtures.ts';
 import { startFakeYahoo } from '../../fakes/yahoo-place-jp/server.ts';
 import type { FakeYahoo, FakeYahooOptions } from '../../fakes/yahoo-place-jp/server.ts';
+import { location, testCall, type TestCall } from '../support.ts';
 
-export function location(overrides: Record<string, unknown> = {}): LocationData {
-  const result = validateLocation(tokyoStore('TKY-001', overrides));
-  if (!result.ok) throw new Error(`fixture does not validate: ${JSON.stringify(result.errors)}`);
-  return result.value;
-}
+export { location, testCall, type TestCall };
 
 export function connector(base?: { url: string; appId: string }) {
   return createYahooPlaceConnector(base ? { appId: base.appId, partnerBaseUrl: base.url, yolpBaseUrl: base.url } : { appId: 'test-app', partnerBaseUrl: 'https://partner.invalid' });
@@ -23,24 +18,6 @@ export function projectionOf(loc: LocationData): Projection {
   const result = connector().project(loc, { settings: {} });
   if (!result.ok) throw new Error(`expected a projection, got problems: ${JSON.stringify(result.problems)}`);
   return result.projection;
-}
-
-export interface TestCall {
-  call: PlatformCall;
-  readonly options: CallOptions[];
-}
-
-export function testCall(conn: ReturnType<typeof connector>, timeoutMs = 5000): TestCall {
-  const options: CallOptions[] = [];
-  const call = (async (opts: CallOptions, fn: Parameters<PlatformCall>[1]) => {
-    options.push(opts);
-    try {
-      return await fn({ signal: AbortSignal.timeout(timeoutMs), timeoutMs });
-    } catch (e) {
-      throw conn.classifyError(e);
-    }
-  }) as PlatformCall;
-  return { call, options };
 }
 
 const open: FakeYahoo[] = [];

@@ -1,18 +1,12 @@
 /** Shared set-up for the Yelp connector specs: a valid location, the fake, a plain PlatformCall. */
 import { afterEach, expect } from 'vitest';
-import type { CallOptions, Credentials, PlatformCall, Projection } from '../../../connectors/runtime/connector.ts';
-import { PlatformError } from '../../../connectors/runtime/errors.ts';
+import type { Credentials, Projection } from '../../../connectors/runtime/connector.ts';
 import { createYelpConnector, type YelpSession } from '../../../connectors/yelp/index.ts';
 import type { LocationData } from '../../../src/locations/model.ts';
-import { validateLocation } from '../../../src/locations/validate.ts';
-import { tokyoStore } from '../../support/fixtures.ts';
 import { startFakeYelp, type FakeYelp, type FakeYelpOptions } from '../../fakes/yelp/server.ts';
+import { location, testCall, failure, type TestCall } from '../support.ts';
 
-export function location(overrides: Record<string, unknown> = {}): LocationData {
-  const result = validateLocation(tokyoStore('TKY-001', overrides));
-  if (!result.ok) throw new Error(`fixture does not validate: ${JSON.stringify(result.errors)}`);
-  return result.value;
-}
+export { location, testCall, failure, type TestCall };
 
 export function connector(fake?: FakeYelp) {
   return createYelpConnector({
@@ -29,29 +23,6 @@ export function projectionOf(loc: LocationData): Projection {
   const result = connector().project(loc, { settings: {} });
   if (!result.ok) throw new Error(`expected a projection, got problems: ${JSON.stringify(result.problems)}`);
   return result.projection;
-}
-
-/** The runtime's contract without quotas: run `fn` with a timeout, classify what it throws. */
-export function testCall(conn: ReturnType<typeof connector>) {
-  const options: CallOptions[] = [];
-  const call = (async (opts: CallOptions, fn: Parameters<PlatformCall>[1]) => {
-    options.push(opts);
-    try {
-      return await fn({ signal: AbortSignal.timeout(5000), timeoutMs: 5000 });
-    } catch (e) {
-      throw conn.classifyError(e);
-    }
-  }) as PlatformCall;
-  return { call, options };
-}
-
-export async function failure(p: Promise<unknown>): Promise<PlatformError> {
-  const e = await p.then(
-    () => new Error('expected a failure'),
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(PlatformError);
-  return e as PlatformError;
 }
 
 const open: FakeYelp[] = [];

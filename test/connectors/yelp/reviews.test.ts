@@ -18,7 +18,7 @@ describe('reading reviews', () => {
     const pages: (ReviewPage & { total: number | null })[] = [];
     let token: string | null = null;
     do {
-      const page: ReviewPage & { total: number | null } = await reviews.listAll(session, calls.call, { platformListingId: business.id, pageToken: token });
+      const page: ReviewPage & { total: number | null } = await reviews.listAll!(session, calls.call, { platformListingId: business.id, pageToken: token });
       pages.push(page);
       token = page.nextPageToken;
     } while (token !== null && pages.length < 10);
@@ -41,7 +41,7 @@ describe('reading reviews', () => {
     const summer = Date.UTC(2030, 6, 10, 20, 15, 7);
     fake.seedReview(business.id, { rating: 4, text: 'winter', at: winter, userName: 'Mina K.' });
     fake.seedReview(business.id, { rating: 2, text: 'summer', at: summer });
-    const page = await reviews.listAll(session, calls.call, { platformListingId: business.id, pageToken: null });
+    const page = await reviews.listAll!(session, calls.call, { platformListingId: business.id, pageToken: null });
     expect(page.reviews.map((r) => [r.text, r.createdAt.getTime()])).toEqual([
       ['summer', summer],
       ['winter', winter],
@@ -52,7 +52,7 @@ describe('reading reviews', () => {
   it('refuses a list cut short by the API plan, so older reviews never read as deleted', async () => {
     const { fake, session, calls, business, reviews } = await withBusiness({ reviewsShown: 3 });
     for (let i = 0; i < 8; i++) fake.seedReview(business.id, { rating: 5, text: `r${i}`, at: at(i) });
-    const e = await failure(reviews.listAll(session, calls.call, { platformListingId: business.id, pageToken: null }));
+    const e = await failure(reviews.listAll!(session, calls.call, { platformListingId: business.id, pageToken: null }));
     expect([e.kind, e.details.rule]).toEqual(['PERMANENT', 'yelp.reviews.truncated']);
     expect(e.message).toContain('3 of this business');
   });
