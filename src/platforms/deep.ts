@@ -1,5 +1,7 @@
 import type { Connector } from '../../connectors/runtime/connector.ts';
 import type { ConnectorManifest } from '../../connectors/runtime/manifest.ts';
+import { appleBusinessConnectManifest, createAppleBusinessConnectConnector } from '../../connectors/apple-business-connect/index.ts';
+import { bingPlacesManifest, createBingPlacesConnector } from '../../connectors/bing-places/index.ts';
 import { createFacebookConnector, facebookManifest } from '../../connectors/facebook/index.ts';
 import { createFoursquareConnector, foursquareManifest } from '../../connectors/foursquare/index.ts';
 import { createGoogleConnector } from '../../connectors/google/index.ts';
@@ -32,6 +34,18 @@ const DEEP: readonly DeepConnector[] = [
       env.GOOGLE_OAUTH_CLIENT_ID && env.GOOGLE_OAUTH_CLIENT_SECRET
         ? (createGoogleConnector({ clientId: env.GOOGLE_OAUTH_CLIENT_ID, clientSecret: env.GOOGLE_OAUTH_CLIENT_SECRET, rootUrl: env.GOOGLE_API_ROOT_URL, tokenUrl: env.GOOGLE_OAUTH_TOKEN_URL }) as Connector)
         : 'Google Business Profile is not configured on this Tenpo deployment: set GOOGLE_OAUTH_CLIENT_ID and GOOGLE_OAUTH_CLIENT_SECRET.',
+  },
+  {
+    manifest: appleBusinessConnectManifest,
+    create: (c) =>
+      c.clientId && c.clientSecret
+        ? (createAppleBusinessConnectConnector({ clientId: c.clientId, clientSecret: c.clientSecret, ...pick(c, ['baseUrl']) }) as Connector)
+        : 'Apple Business Connect is not configured on this Tenpo deployment: set the Service Account "clientId" and "clientSecret" under "apple-business-connect" in TENPO_CONNECTOR_CONFIG.',
+  },
+  {
+    // Bing allow-lists partners by the identity in each request: nothing else is needed here.
+    manifest: bingPlacesManifest,
+    create: (c) => createBingPlacesConnector(pick(c, ['baseUrl'])) as Connector,
   },
   {
     // Merchants bring their main Page's token; an app secret, when set, signs every request.

@@ -1,6 +1,8 @@
 /** Every connector of the network, built as the conformance suite and catalog specs need them. */
 import type { Connector } from '../../../connectors/runtime/connector.ts';
 import { createGoogleConnector } from '../../../connectors/google/index.ts';
+import { createAppleBusinessConnectConnector } from '../../../connectors/apple-business-connect/index.ts';
+import { createBingPlacesConnector } from '../../../connectors/bing-places/index.ts';
 import { createFacebookConnector } from '../../../connectors/facebook/index.ts';
 import { createFoursquareConnector } from '../../../connectors/foursquare/index.ts';
 import { createInstagramConnector } from '../../../connectors/instagram/index.ts';
@@ -15,6 +17,8 @@ export function everyConnector(): Connector[] {
     createGoogleConnector({ clientId: 'test-client-id', clientSecret: 'test-client-secret' }) as Connector,
     createFoursquareConnector() as Connector,
     createFacebookConnector() as Connector,
+    createAppleBusinessConnectConnector({ clientId: 'c', clientSecret: 's' }) as Connector,
+    createBingPlacesConnector() as Connector,
     createInstagramConnector() as Connector,
     createYahooPlaceConnector({ appId: 'test-app', partnerBaseUrl: 'https://partner.example' }) as Connector,
     createYelpConnector({ clientId: 'c', clientSecret: 's', partnerUser: 'u', partnerPassword: 'p', apiKey: 'k' }) as Connector,
