@@ -6,13 +6,13 @@
  * Tenpo's Service Account (the operator), one on the API about the customer's sharing.
  */
 import { PlatformError, type PlatformErrorDetails } from '../runtime/errors.ts';
+import { retryAfterMs, transportFailure } from '../runtime/http.ts';
 import type { LocationField } from '../../src/locations/model.ts';
 import { AppleHttpError } from './http.ts';
 import { tenpoFieldForCode } from './keys.ts';
 import { ID } from './rules.ts';
 
 const RECONNECT = 'Ask the organisation to share its locations with Tenpo again in Apple Business (Settings > Partner Access), then reconnect.';
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 interface AppleIssue {
   code: string;
@@ -28,14 +28,6 @@ function issuesOf(body: unknown): AppleIssue[] {
     const message = typeof o.message === 'string' ? o.message : typeof o.error_description === 'string' ? o.error_description : '';
     return code || message ? [{ code, message }] : [];
   });
-}
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function invalid(issues: AppleIssue[], details: PlatformErrorDetails): PlatformError {
@@ -72,11 +64,8 @@ function fromResponse(err: AppleHttpError): PlatformError {
 export function classifyError(err: unknown): PlatformError {
   if (err instanceof PlatformError) return err;
   if (err instanceof AppleHttpError) return fromResponse(err);
-  const e = err as { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
-  const message = typeof e?.message === 'string' ? e.message : String(err);
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new PlatformError('TRANSIENT', 'Apple Business did not answer in time.', { rule: `${ID}.timeout`, platformMessage: message });
-  if ((typeof e?.cause?.code === 'string' && NETWORK_CODES.has(e.cause.code)) || (err instanceof TypeError && message === 'fetch failed')) {
-    return new PlatformError('TRANSIENT', 'The connection to Apple Business failed.', { rule: `${ID}.network`, platformMessage: message });
-  }
+  const message = err instanceof Error ? err.message : String(err);
+  const transport = transportFailure(err, 'Apple Business', ID, message);
+  if (transport) return transport;
   return new PlatformError('PERMANENT', 'The Apple Business request failed unexpectedly.', { platformMessage: message });
 }

@@ -6,20 +6,12 @@
  * Bing no longer accepts and a request it refuses.
  */
 import { PlatformError, type PlatformErrorDetails } from '../runtime/errors.ts';
+import { retryAfterMs, transportFailure } from '../runtime/http.ts';
 import { ID } from './rules.ts';
 import { BingError } from './session.ts';
 
 const RECONNECT = 'Reconnect the Bing Places account in Tenpo (the Bing Places user must still own the businesses and allow Tenpo as its partner).';
 const IDENTITY = /identity|puid|not authori[sz]ed|unauthori[sz]ed|not allowed|access denied|authprovider/i;
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
 
 function fromBing(err: BingError): PlatformError {
   const platformMessage = `${err.operation}: ${err.errorCode !== null ? `ErrorCode ${err.errorCode}: ` : ''}${err.errorMessage}`.slice(0, 500);
@@ -37,11 +29,8 @@ function fromBing(err: BingError): PlatformError {
 export function classifyError(err: unknown): PlatformError {
   if (err instanceof PlatformError) return err;
   if (err instanceof BingError) return fromBing(err);
-  const e = err as { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
-  const message = typeof e?.message === 'string' ? e.message : String(err);
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new PlatformError('TRANSIENT', 'Bing Places did not answer in time.', { rule: `${ID}.timeout`, platformMessage: message });
-  if ((typeof e?.cause?.code === 'string' && NETWORK_CODES.has(e.cause.code)) || (err instanceof TypeError && message === 'fetch failed')) {
-    return new PlatformError('TRANSIENT', 'The connection to Bing Places failed.', { rule: `${ID}.network`, platformMessage: message });
-  }
+  const message = err instanceof Error ? err.message : String(err);
+  const transport = transportFailure(err, 'Bing Places', ID, message);
+  if (transport) return transport;
   return new PlatformError('PERMANENT', 'The Bing Places request failed unexpectedly.', { platformMessage: message });
 }

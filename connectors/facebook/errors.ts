@@ -11,11 +11,11 @@
  * One function serves Facebook and Instagram; `label` names the platform in messages and rules.
  */
 import { PlatformError } from '../runtime/errors.ts';
+import { retryAfterMs, transportFailure } from '../runtime/http.ts';
 import type { PlatformErrorDetails } from '../runtime/errors.ts';
 import { isObject, tenpoFieldForParameter } from './keys.ts';
 import { GraphHttpError } from './session.ts';
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
 const PARAMETERS = ['store_name', 'store_code', 'location', 'street', 'city', 'state', 'zip', 'country', 'latitude', 'longitude', 'phone', 'website', 'hours', 'about', 'category_list', 'temporary_status', 'is_permanently_closed', 'name'];
 
@@ -47,7 +47,7 @@ function graphError(body: unknown): GraphError | null {
 }
 
 /** The longest wait any business use case asks for, from X-Business-Use-Case-Usage, else Retry-After. */
-export function retryAfterMs(headers: Headers): number | undefined {
+function waitMs(headers: Headers): number | undefined {
   const usage = headers.get('x-business-use-case-usage');
   if (usage) {
     try {
@@ -61,12 +61,7 @@ export function retryAfterMs(headers: Headers): number | undefined {
       // A malformed header is no reason to lose the error; fall through to Retry-After.
     }
   }
-  const raw = headers.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+  return retryAfterMs(headers.get('retry-after'));
 }
 
 function fromResponse(e: GraphHttpError, label: string): PlatformError {
@@ -78,7 +73,7 @@ function fromResponse(e: GraphHttpError, label: string): PlatformError {
   const reconnect = `Reconnect ${label} in Tenpo with a Page admin's account.`;
 
   if (e.status === 429 || (code !== undefined && (RATE_LIMIT_CODES.has(code) || (code >= 80001 && code <= 80014)))) {
-    const wait = retryAfterMs(e.headers);
+    const wait = waitMs(e.headers);
     return new PlatformError('RATE_LIMITED', `${label} rate limit reached; the update will be retried when Facebook allows it.`, { ...details, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
   }
   if (code === 190 || code === 102 || e.status === 401) {
@@ -113,13 +108,10 @@ export function makeClassifyError(label: string): (err: unknown) => PlatformErro
   return (err: unknown): PlatformError => {
     if (err instanceof PlatformError) return err;
     if (err instanceof GraphHttpError) return fromResponse(err, label);
-    const e = err as { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
-    const message = scrub(typeof e?.message === 'string' ? e.message : String(err));
+    const message = scrub(err instanceof Error ? err.message : String(err));
     const rule = label.toLowerCase();
-    if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new PlatformError('TRANSIENT', `${label} did not answer in time.`, { platformMessage: message, rule: `${rule}.timeout` });
-    if ((typeof e?.cause?.code === 'string' && NETWORK_CODES.has(e.cause.code)) || (err instanceof TypeError && message === 'fetch failed')) {
-      return new PlatformError('TRANSIENT', `The connection to ${label} failed.`, { platformMessage: message, rule: `${rule}.network` });
-    }
+    const transport = transportFailure(err, label, rule, message);
+    if (transport) return transport;
     return new PlatformError('PERMANENT', `The ${label} request failed unexpectedly.`, { platformMessage: message });
   };
 }

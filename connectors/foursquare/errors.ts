@@ -5,11 +5,11 @@
  * limit. A 400 names the offending parameter in its message often enough to point at the field.
  */
 import { PlatformError } from '../runtime/errors.ts';
+import { retryAfterMs, transportFailure } from '../runtime/http.ts';
 import type { PlatformErrorDetails } from '../runtime/errors.ts';
 import { isObject, tenpoFieldForParameter } from './keys.ts';
 import { FoursquareHttpError } from './session.ts';
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 const PARAMETERS = ['primary_fsq_category_id', 'add_fsq_category_ids', 'country_code', 'description', 'postcode', 'locality', 'region', 'address', 'latitude', 'longitude', 'website', 'hours', 'name', 'tel', 'instagram', 'twitter'];
 
 function scrub(text: string): string {
@@ -23,20 +23,11 @@ function messageOf(body: unknown): string | undefined {
   return undefined;
 }
 
-function retryAfterMs(headers: Headers): number | undefined {
-  const raw = headers.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
 function fromResponse(e: FoursquareHttpError): PlatformError {
   const platformMessage = scrub(messageOf(e.body) ?? `HTTP ${e.status}`);
   const details: PlatformErrorDetails = { status: e.status, platformMessage, rule: `foursquare.http${e.status}` };
   if (e.status === 429) {
-    const wait = retryAfterMs(e.headers);
+    const wait = retryAfterMs(e.headers.get('retry-after'));
     return new PlatformError('RATE_LIMITED', 'Foursquare rate limit reached; the update will be retried shortly.', { ...details, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
   }
   if (e.status >= 500 || e.status === 408) return new PlatformError('TRANSIENT', `Foursquare is temporarily failing (HTTP ${e.status}).`, details);
@@ -59,12 +50,8 @@ function fromResponse(e: FoursquareHttpError): PlatformError {
 export function classifyError(err: unknown): PlatformError {
   if (err instanceof PlatformError) return err;
   if (err instanceof FoursquareHttpError) return fromResponse(err);
-  const e = err as { name?: unknown; message?: unknown; cause?: { code?: unknown } };
-  const message = scrub(typeof e?.message === 'string' ? e.message : String(err));
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new PlatformError('TRANSIENT', 'Foursquare did not answer in time.', { platformMessage: message, rule: 'foursquare.timeout' });
-  if (typeof e?.cause?.code === 'string' && NETWORK_CODES.has(e.cause.code)) {
-    return new PlatformError('TRANSIENT', 'The connection to Foursquare failed.', { platformMessage: message, rule: 'foursquare.network' });
-  }
-  if (err instanceof TypeError && message === 'fetch failed') return new PlatformError('TRANSIENT', 'The connection to Foursquare failed.', { platformMessage: message, rule: 'foursquare.network' });
+  const message = scrub(err instanceof Error ? err.message : String(err));
+  const transport = transportFailure(err, 'Foursquare', 'foursquare', message);
+  if (transport) return transport;
   return new PlatformError('PERMANENT', 'The Foursquare request failed unexpectedly.', { platformMessage: message });
 }

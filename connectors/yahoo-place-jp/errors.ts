@@ -5,12 +5,12 @@
  * answers `{ "error": { "code", "message", "field" } }`, `field` being a projection key.
  */
 import { PlatformError } from '../runtime/errors.ts';
+import { retryAfterMs, transportFailure } from '../runtime/http.ts';
 import type { PlatformErrorDetails } from '../runtime/errors.ts';
 import type { LocationField } from '../../src/locations/model.ts';
 import { FIELDS, asString, isObject, isProjectionKey } from './keys.ts';
 import { YahooHttpError } from './session.ts';
 
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 function scrub(text: string): string {
   return text.replace(/Bearer\s+\S+/gi, 'Bearer [redacted]').replace(/appid=[^&\s]+/gi, 'appid=[redacted]').slice(0, 1000);
@@ -32,15 +32,6 @@ function parse(body: unknown): Parsed {
   return { message: asString(error.message) ?? asString(error.Message) ?? '', code: asString(error.code) ?? null, field: asString(error.field) ?? null };
 }
 
-function retryAfterMs(headers: Headers): number | undefined {
-  const raw = headers.get('retry-after');
-  if (!raw) return undefined;
-  const seconds = Number(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(raw);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
 function fieldOf(key: string | null): LocationField | null {
   if (!key) return null;
   const top = key.split('.')[0] as string;
@@ -52,7 +43,7 @@ function fromResponse(e: YahooHttpError): PlatformError {
   const platformMessage = scrub(p.message || `HTTP ${e.status}`);
   const details: PlatformErrorDetails = { status: e.status, platformMessage, rule: `yahoo-place-jp.${e.api}.${p.code ?? e.status}` };
   if (e.status === 429) {
-    const wait = retryAfterMs(e.headers);
+    const wait = retryAfterMs(e.headers.get('retry-after'));
     return new PlatformError('RATE_LIMITED', 'Yahoo! rate limit reached; the update will be retried shortly.', { ...details, ...(wait !== undefined ? { retryAfterMs: wait } : {}) });
   }
   if (e.status >= 500 || e.status === 408) return new PlatformError('TRANSIENT', `Yahoo! is temporarily failing (HTTP ${e.status}).`, details);
@@ -74,11 +65,8 @@ function fromResponse(e: YahooHttpError): PlatformError {
 export function classifyError(err: unknown): PlatformError {
   if (err instanceof PlatformError) return err;
   if (err instanceof YahooHttpError) return fromResponse(err);
-  const e = err as { name?: unknown; message?: unknown; cause?: { code?: unknown } };
-  const message = scrub(typeof e?.message === 'string' ? e.message : String(err));
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new PlatformError('TRANSIENT', 'Yahoo! did not answer in time.', { platformMessage: message, rule: 'yahoo-place-jp.timeout' });
-  if ((typeof e?.cause?.code === 'string' && NETWORK_CODES.has(e.cause.code)) || (err instanceof TypeError && message === 'fetch failed')) {
-    return new PlatformError('TRANSIENT', 'The connection to Yahoo! failed.', { platformMessage: message, rule: 'yahoo-place-jp.network' });
-  }
+  const message = scrub(err instanceof Error ? err.message : String(err));
+  const transport = transportFailure(err, 'Yahoo!', 'yahoo-place-jp', message);
+  if (transport) return transport;
   return new PlatformError('PERMANENT', 'The Yahoo! request failed unexpectedly.', { platformMessage: message });
 }

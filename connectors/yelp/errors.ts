@@ -5,11 +5,11 @@
  * one on the owner's token (already refreshed once, session.ts) for the owner to reconnect.
  */
 import { PlatformError, type PlatformErrorDetails } from '../runtime/errors.ts';
+import { retryAfterMs, transportFailure } from '../runtime/http.ts';
 import { YelpHttpError } from './http.ts';
 import { tenpoFieldForAttribute } from './keys.ts';
 
 const RECONNECT = 'Reconnect the Yelp business owner account in Tenpo.';
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 /** What an owner must do about each Respond to Reviews refusal (docs: "R2R Error Responses"). */
 const R2R_ACTIONS: Readonly<Record<string, string>> = {
@@ -29,14 +29,6 @@ function errorOf(body: unknown): { id: string | undefined; description: string |
   const o = e as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   return { id: str(o.id) ?? str(o.code), description: str(o.description), field: str(o.field) };
-}
-
-function retryAfterMs(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
 function fromResponse(err: YelpHttpError): PlatformError {
@@ -80,10 +72,8 @@ function fromResponse(err: YelpHttpError): PlatformError {
 export function classifyError(err: unknown): PlatformError {
   if (err instanceof PlatformError) return err;
   if (err instanceof YelpHttpError) return fromResponse(err);
-  const e = err as { name?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
-  const message = typeof e?.message === 'string' ? e.message : String(err);
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') return new PlatformError('TRANSIENT', 'Yelp did not answer in time.', { rule: 'yelp.timeout', platformMessage: message });
-  if (typeof e?.cause?.code === 'string' && NETWORK_CODES.has(e.cause.code)) return new PlatformError('TRANSIENT', 'The connection to Yelp failed.', { rule: 'yelp.network', platformMessage: message });
-  if (err instanceof TypeError && message === 'fetch failed') return new PlatformError('TRANSIENT', 'The connection to Yelp failed.', { rule: 'yelp.network', platformMessage: message });
+  const message = err instanceof Error ? err.message : String(err);
+  const transport = transportFailure(err, 'Yelp', 'yelp', message);
+  if (transport) return transport;
   return new PlatformError('PERMANENT', 'The Yelp request failed unexpectedly.', { platformMessage: message });
 }

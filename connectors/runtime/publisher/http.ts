@@ -1,5 +1,6 @@
 import type { JsonValue } from '../connector.ts';
 import { PlatformError } from '../errors.ts';
+import { retryAfterMs, transportFailure } from '../http.ts';
 import { STANDARD_FIELDS, type StandardKey } from '../standard/values.ts';
 
 /** A partner's answer that was not a success, kept whole for classifyError. */
@@ -45,14 +46,6 @@ export async function publisherRequest(
   return parsed as JsonValue;
 }
 
-function retryAfterMs(header: string | null): number | undefined {
-  if (header === null) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
 interface Problem {
   detail?: string;
   title?: string;
@@ -65,7 +58,10 @@ export function classifyPublisherError(platform: { id: string; name: string }, e
   if (error instanceof PlatformError) return error;
   if (!(error instanceof PublisherHttpError)) {
     const message = error instanceof Error ? error.message : String(error);
-    return new PlatformError('TRANSIENT', `${platformName} could not be reached (${message}); Tenpo will try again.`, { platformMessage: message });
+    return (
+      transportFailure(error, platformName, platform.id, message) ??
+      new PlatformError('PERMANENT', `The ${platformName} request failed unexpectedly.`, { platformMessage: message })
+    );
   }
   const problem = (error.body && typeof error.body === 'object' ? error.body : {}) as Problem;
   const first = problem.errors?.[0];
