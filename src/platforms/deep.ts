@@ -6,7 +6,9 @@ import { createFacebookConnector, facebookManifest } from '../../connectors/face
 import { createFoursquareConnector, foursquareManifest } from '../../connectors/foursquare/index.ts';
 import { createGoogleConnector } from '../../connectors/google/index.ts';
 import { googleManifest } from '../../connectors/google/manifest.ts';
+import { createHereConnector, hereManifest } from '../../connectors/here/index.ts';
 import { createInstagramConnector, instagramManifest } from '../../connectors/instagram/index.ts';
+import { createTomTomConnector, tomtomManifest } from '../../connectors/tomtom/index.ts';
 import { createTripadvisorConnector, tripadvisorManifest } from '../../connectors/tripadvisor/index.ts';
 import { createYahooPlaceConnector, yahooPlaceManifest } from '../../connectors/yahoo-place-jp/index.ts';
 import { createYelpConnector, yelpManifest } from '../../connectors/yelp/index.ts';
@@ -82,6 +84,20 @@ const DEEP: readonly DeepConnector[] = [
             ...(c.apiBaseUrl ? { apiBaseUrl: c.apiBaseUrl } : {}),
           }) as Connector)
         : 'Yelp is not configured on this Tenpo deployment: set "clientId", "clientSecret" (Respond to Reviews OAuth client), "partnerUser", "partnerPassword" (Data Ingestion) and "apiKey" under "yelp" in TENPO_CONNECTOR_CONFIG.',
+  },
+  {
+    manifest: hereManifest,
+    create: (c) =>
+      c.accessKeyId && c.accessKeySecret
+        ? (createHereConnector({ accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, ...pick(c, ['baseUrl', 'tokenUrl', 'lookupUrl']) }) as Connector)
+        : 'HERE is not configured on this Tenpo deployment: set the HERE platform credentials "accessKeyId" and "accessKeySecret" under "here" in TENPO_CONNECTOR_CONFIG.',
+  },
+  {
+    manifest: tomtomManifest,
+    create: (c) =>
+      c.apiKey
+        ? (createTomTomConnector({ apiKey: c.apiKey, ...pick(c, ['baseUrl']) }) as Connector)
+        : 'TomTom is not configured on this Tenpo deployment: set "apiKey" under "tomtom" in TENPO_CONNECTOR_CONFIG.',
   },
   {
     manifest: tripadvisorManifest,

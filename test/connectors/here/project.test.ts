@@ -68,6 +68,13 @@ describe('HERE projection', () => {
     expect(problems({ name: 'て'.repeat(101) })).toEqual([expect.objectContaining({ field: 'name', rule: 'here.name.maxLength' })]);
   });
 
+  it('takes at most four additional categories and needs a primary phone before additional ones', () => {
+    const five = ['cafe', 'bar', 'bakery', 'florist', 'bank'];
+    expect(problems({ additionalCategories: five })).toEqual([expect.objectContaining({ field: 'additionalCategories', rule: 'here.categories.maxAdditional' })]);
+    expect(project({ additionalCategories: five.slice(0, 4) }).ok).toBe(true);
+    expect(problems({ primaryPhone: null, additionalPhones: ['03-9999-0000'] })).toEqual([expect.objectContaining({ field: 'primaryPhone', rule: 'here.phones.primaryRequired' })]);
+  });
+
   it('does not take places in embargoed countries', () => {
     const address = { country: 'KP', postalCode: null, region: null, city: 'Pyongyang', district: null, lines: ['Street 1'], building: null };
     expect(problems({ address, primaryPhone: null })).toEqual([expect.objectContaining({ kind: 'NOT_ELIGIBLE', rule: 'here.country.notServed' })]);

@@ -5,7 +5,9 @@ import { createAppleBusinessConnectConnector } from '../../../connectors/apple-b
 import { createBingPlacesConnector } from '../../../connectors/bing-places/index.ts';
 import { createFacebookConnector } from '../../../connectors/facebook/index.ts';
 import { createFoursquareConnector } from '../../../connectors/foursquare/index.ts';
+import { createHereConnector } from '../../../connectors/here/index.ts';
 import { createInstagramConnector } from '../../../connectors/instagram/index.ts';
+import { createTomTomConnector } from '../../../connectors/tomtom/index.ts';
 import { createTripadvisorConnector } from '../../../connectors/tripadvisor/index.ts';
 import { createYahooPlaceConnector } from '../../../connectors/yahoo-place-jp/index.ts';
 import { createYelpConnector } from '../../../connectors/yelp/index.ts';
@@ -23,5 +25,7 @@ export function everyConnector(): Connector[] {
     createYahooPlaceConnector({ appId: 'test-app', partnerBaseUrl: 'https://partner.example' }) as Connector,
     createYelpConnector({ clientId: 'c', clientSecret: 's', partnerUser: 'u', partnerPassword: 'p', apiKey: 'k' }) as Connector,
     createTripadvisorConnector({ contentApiKey: 'k' }) as Connector,
+    createHereConnector({ accessKeyId: 'id', accessKeySecret: 'secret' }) as Connector,
+    createTomTomConnector({ apiKey: 'k' }) as Connector,
   ];
 }
