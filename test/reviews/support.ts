@@ -40,7 +40,7 @@ export interface ReviewSuite extends SyncSuite {
 let seq = 0;
 
 /** The sync suite with review screening and live events, for review specs. */
-export function useReviewSuite(options: { workers?: boolean; network?: boolean } = {}): ReviewSuite {
+export function useReviewSuite(options: { workers?: boolean; network?: boolean; timeoutMs?: number } = {}): ReviewSuite {
   const suite = useSyncSuite({ reviews: true, ...options }) as ReviewSuite;
   suite.connectStores = async (storeCodes, seed) => {
     const fake = suite.harness.fake;
