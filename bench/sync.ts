@@ -425,7 +425,7 @@ async function main(): Promise<number> {
 
     runs.push(await rawBaseline(b, concurrency));
     worker = await startWorker(b, concurrency);
-    runs.push(await syncRun(b, worker, `sync run (1 PATCH each), c=${concurrency}`, 'sync', concurrency));
+    runs.push(await syncRun(b, worker, `${NETWORK ? 'sync run, whole network' : 'sync run (1 PATCH each)'}, c=${concurrency}`, 'sync', concurrency));
     runs.push(await syncRun(b, worker, `re-sync unchanged, c=${concurrency}`, 'resync', concurrency));
     const onGoogle = await google.request<number>('listingsWithDescription', { account: seeded.account, suffix: `(更新 ${round})` });
     if (onGoogle !== LOCATIONS) {

@@ -131,13 +131,15 @@ function verdicts(runs: Measurement[]): string[] {
     if (m.kind === 'sync' && raw) {
       const ratio = rate(m) / rate(raw);
       out.push(
-        `ratio deliveries/s / raw BullMQ jobs/s at concurrency ${m.concurrency} = ${int(rate(m))} / ${int(rate(raw))} = ${fixed(ratio, 2)} ` +
+        `ratio ${m.name.includes('whole network') ? 'listings answered/s' : 'deliveries/s'} / raw BullMQ jobs/s at concurrency ${m.concurrency} = ${int(rate(m))} / ${int(rate(raw))} = ${fixed(ratio, 2)} ` +
           `(aim >= ${fixed(RATIO_AIM, 2)}: ${ratio >= RATIO_AIM ? 'met' : 'MISSED'}); outcomes ${outcomeText(m.outcomes)}; ${callText(m.calls)}`,
       );
     }
     if (m.kind === 'resync') {
+      // The aim is set for 10,000 listings; a larger run (the whole network) gets as long per listing.
+      const aim = RESYNC_AIM_SECONDS * Math.max(1, m.jobs / 10_000);
       out.push(
-        `unchanged re-sync at concurrency ${m.concurrency}: ${fixed(m.seconds, 2)} s (aim < ${RESYNC_AIM_SECONDS} s: ${m.seconds < RESYNC_AIM_SECONDS ? 'met' : 'MISSED'}); ` +
+        `unchanged re-sync of ${int(m.jobs)} listings at concurrency ${m.concurrency}: ${fixed(m.seconds, 2)} s (aim < ${fixed(aim, 0)} s: ${m.seconds < aim ? 'met' : 'MISSED'}); ` +
           `platform calls during it: ${m.calls?.total ?? '?'} (expected 0); outcomes ${outcomeText(m.outcomes)}`,
       );
     }
