@@ -16,7 +16,7 @@ describe('queues', () => {
     const { locations, connectionId } = await suite.connectStores(['QUEUE-1'], (fake, location) => {
       fake.seedReview(location, { reviewId: 'q-1', starRating: 'FIVE', comment: '素敵なお店でした' });
     });
-    const [review] = (await suite.waitForInbox((i) => i.totalCount === 1, 'the review')).reviews;
+    const [review] = (await suite.waitForInbox((i) => i.reviews.length === 1, 'the review')).reviews;
     const fake = suite.harness.fake;
     fake.setFaults((req) => (req.api === 'mybusiness-v4' && !req.path.endsWith('/reply') ? { kind: 'hang' } : undefined));
     try {
