@@ -158,12 +158,14 @@ export async function recordError(db: Executor, listingId: string, error: Listin
     .execute();
 }
 
-/** Answers every run item queued for this listing before the sync read the location. */
-export async function resolveRunItems(db: Executor, listingId: string, outcome: RunOutcome, readAt: Date): Promise<void> {
+/** Answers every run item queued for these listings before the sync (or the feed file) read their stores. */
+export async function resolveRunItems(db: Executor, listingIds: readonly string[], outcome: RunOutcome, readAt: Date): Promise<void> {
+  if (listingIds.length === 0) return;
   await db
     .updateTable('sync_run_items')
     .set({ outcome, finished_at: new Date() })
-    .where('listing_id', '=', listingId)
+    // One array parameter: a feed file can hold more stores than a statement takes parameters.
+    .where(sql<boolean>`listing_id = any(${[...listingIds]}::uuid[])`)
     .where('outcome', 'is', null)
     .where('queued_at', '<=', readAt)
     .execute();

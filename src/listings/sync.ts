@@ -49,7 +49,7 @@ function listingError(error: PlatformError): ListingError {
 }
 
 async function finish(engine: Engine, subject: SyncSubject, outcome: RunOutcome): Promise<SyncResult> {
-  await resolveRunItems(engine.db, subject.listing.id, outcome, subject.readAt);
+  await resolveRunItems(engine.db, [subject.listing.id], outcome, subject.readAt);
   engine.metrics?.outcome(subject.listing.platform, outcome);
   // Platforms fed by this one follow its new state (a navigation system fed by HERE).
   if (outcome !== 'UNCHANGED' && engine.registry.fedBy(subject.listing.platform).length > 0) {

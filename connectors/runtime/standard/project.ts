@@ -26,6 +26,7 @@ function values(manifest: ConnectorManifest, loc: LocationData): { values: Recor
   const additional = loc.additionalCategories.map((c) => platformCategory(manifest, c));
   const primary = platformCategory(manifest, loc.primaryCategory);
   const mapped = [...new Set(additional.filter((c): c is string => c !== null && c !== primary))];
+  const hours = osmRegularHours(loc.regularHours);
   return {
     unmapped: additional.some((c) => c === null),
     values: {
@@ -51,7 +52,7 @@ function values(manifest: ConnectorManifest, loc: LocationData): { values: Recor
       categories: primary === null ? undefined : { primary, additional: mapped },
       description: loc.description ?? undefined,
       labels: loc.labels.length > 0 ? loc.labels : undefined,
-      hours: osmRegularHours(loc.regularHours) === '' ? undefined : { days: loc.regularHours.map((d) => ({ day: d.day, intervals: d.intervals.map((i) => ({ ...i })) })), osm: osmRegularHours(loc.regularHours) },
+      hours: hours === '' ? undefined : { days: loc.regularHours.map((d) => ({ day: d.day, intervals: d.intervals.map((i) => ({ ...i })) })), osm: hours },
       specialHours:
         loc.specialHours.length > 0
           ? { entries: loc.specialHours.map((s) => ({ startDate: s.startDate, endDate: s.endDate, closed: s.closed, intervals: s.intervals.map((i) => ({ ...i })) })), osm: osmSpecialHours(loc.specialHours) }
