@@ -63,8 +63,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Queue } from 'bullmq';
 import { sql } from 'kysely';
 import { pino } from 'pino';
-import { createGoogleConnector } from '../connectors/google/index.ts';
-import type { Connector } from '../connectors/runtime/connector.ts';
 import { openQueues, type Queues } from '../jobs/queues.ts';
 import { enqueueListingSyncs } from '../jobs/syncListing.ts';
 import { Access } from '../src/auth/access.ts';
@@ -75,7 +73,9 @@ import { requestSyncRun, runProgress, type RunProgress } from '../src/listings/r
 import { upsertBatch } from '../src/locations/bulk.ts';
 import type { LocationData } from '../src/locations/model.ts';
 import { connectPlatform } from '../src/platforms/service.ts';
+import { deepConnectors, deepManifests } from '../src/platforms/deep.ts';
 import { createRegistry, manifestConnectors } from '../src/platforms/registry.ts';
+import { parseEnv } from '../src/env.ts';
 import { createOrgWithKey } from '../test/support/api.ts';
 import { createTestDatabase, type TestDatabase } from '../test/support/db.ts';
 import { REDIS_URL } from '../test/support/sync.ts';
@@ -84,7 +84,8 @@ import { startChild, startWorkerProcess, type Child, type WorkerProcess } from '
 import { machineBusy } from './cpu.ts';
 import { cpuMeter, cpuModel, postgresFor, type NamedProcess } from './syncCpu.ts';
 import { splitProfile } from './syncCpuProfile.ts';
-import { connectNetwork } from './syncNetwork.ts';
+import type { DeepConnection } from './syncDeep.ts';
+import { connectNetwork, statusesByPlatform } from './syncNetwork.ts';
 import { formatProfile, formatSummary, type Calls, type Header, type InitialSync, type JobTimes, type Measurement } from './syncReport.ts';
 
 const { values: args } = parseArgs({
@@ -112,9 +113,11 @@ const POOL_SIZE = positive('DB_POOL_SIZE', process.env.DB_POOL_SIZE, 10);
 const PROBE = process.env.SYNC_PROBE !== '0';
 const QUIET_WAIT_S = Number(process.env.QUIET_WAIT ?? 120);
 const BATCH = 1_000;
-// Tenpo's own ceilings for Google raised out of the way; the per-listing 10 edits/min stays
-// (each listing is written twice per round at most).
-const QUOTAS = { google: { requestsPerMinute: 10_000_000, editsPerDay: 100_000_000 } };
+// Tenpo's own ceilings for Google (and, with the network, the other deep connectors) raised out of
+// the way, as a partner's raised quotas would be; per-listing edit limits stay (each listing is
+// written twice per round at most).
+const RAISED = { requestsPerMinute: 10_000_000, requestsPerDay: 100_000_000, editsPerDay: 100_000_000 };
+const QUOTAS = Object.fromEntries(deepManifests().filter((m) => NETWORK || m.id === 'google').map((m) => [m.id, RAISED]));
 const ACTOR = { kind: 'SYSTEM' as const, id: null, label: 'bench:sync' };
 
 const log = (line: string) => console.log(`  ${line}`);
@@ -182,6 +185,7 @@ interface Bench {
   access: Access;
   workerEnv: Record<string, string>;
   partner?: Child;
+  deep?: Child;
   network?: NonNullable<Header['network']>;
 }
 
@@ -223,6 +227,7 @@ async function awaitQuiet(): Promise<void> {
 async function syncRun(b: Bench, worker: WorkerProcess, name: string, kind: 'sync' | 'resync', concurrency: number): Promise<Measurement> {
   await b.google.request('calls', { clear: true });
   await b.partner?.request('calls', { clear: true });
+  await b.deep?.request('calls', { clear: true });
   await awaitQuiet();
   const profile = process.env.BENCH_CPU_PROF && PROBE ? path.join(process.env.BENCH_CPU_PROF, `${name.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`) : undefined;
   await worker.probe.reset(profile);
@@ -238,6 +243,7 @@ async function syncRun(b: Bench, worker: WorkerProcess, name: string, kind: 'syn
   const probe = await worker.probe.read();
   const calls = await b.google.request<Calls>('calls', { clear: true });
   const partnerCalls = await b.partner?.request<Calls>('calls', { clear: true });
+  const deepCalls = await b.deep?.request<Calls>('calls', { clear: true });
   const outcomes = {
     delivered: progress.delivered,
     unchanged: progress.unchanged,
@@ -248,8 +254,9 @@ async function syncRun(b: Bench, worker: WorkerProcess, name: string, kind: 'syn
   const counted = kind === 'sync' && !NETWORK ? progress.delivered : progress.total - progress.queued;
   const m: Measurement = { name, kind, concurrency, jobs: progress.total, seconds, counted, cpu, jobTimes: await jobTimes(b.queues.get('sync'), t0), redisCommands, outcomes, calls, probe };
   if (partnerCalls) m.partnerCalls = partnerCalls;
+  if (deepCalls) m.deepCalls = deepCalls;
   if (profile && existsSync(profile)) m.cpuSplit = splitProfile(profile);
-  log(`${name}: ${progress.total} listings in ${seconds.toFixed(2)} s (${Math.round(counted / seconds)}/s); ${JSON.stringify(outcomes)}; calls ${JSON.stringify(calls.byKind)}${partnerCalls ? `; partner calls ${JSON.stringify(partnerCalls.byKind)}` : ''}`);
+  log(`${name}: ${progress.total} listings in ${seconds.toFixed(2)} s (${Math.round(counted / seconds)}/s); ${JSON.stringify(outcomes)}; calls ${JSON.stringify(calls.byKind)}${partnerCalls ? `; partner calls ${JSON.stringify(partnerCalls.byKind)}` : ''}${deepCalls ? `; deep connectors' calls ${JSON.stringify(deepCalls.byKind)}` : ''}`);
   return m;
 }
 
@@ -355,17 +362,12 @@ async function main(): Promise<number> {
     await queues.close();
   });
   const keySpec = generateKeySpec('bench');
-  const engine = createEngine({
-    db: db.db,
-    log: pino({ level: 'silent' }),
-    queues,
-    registry: createRegistry(
-      [createGoogleConnector({ clientId: 'test-client-id', clientSecret: 'test-client-secret', rootUrl: `${url}/`, tokenUrl }) as Connector, ...(NETWORK ? manifestConnectors() : [])],
-      { overrides: QUOTAS },
-    ),
-    keyring: parseKeyring(keySpec),
-    timeoutMs: 20_000,
-  });
+  // With the network, the other deep connectors' fakes, seeded with the chain's stores.
+  const deep = NETWORK
+    ? await startChild('deep', { DEEP_STORES: JSON.stringify(Array.from({ length: LOCATIONS }, (_, i) => ({ storeCode: location(i, 0).data.storeCode, name: location(i, 0).data.name }))) })
+    : undefined;
+  if (deep) cleanups.push(() => deep.stop());
+  const deepReady = deep?.ready as { config: Record<string, Record<string, string>>; connections: DeepConnection[] } | undefined;
   const workerEnv = {
     DATABASE_URL: db.url,
     REDIS_URL,
@@ -376,12 +378,23 @@ async function main(): Promise<number> {
     GOOGLE_API_ROOT_URL: `${url}/`,
     GOOGLE_OAUTH_TOKEN_URL: tokenUrl,
     TENPO_PLATFORM_QUOTAS: JSON.stringify(QUOTAS),
+    ...(deepReady ? { TENPO_CONNECTOR_CONFIG: JSON.stringify(deepReady.config) } : {}),
     DB_POOL_SIZE: String(POOL_SIZE),
     // The scheduled read-back sweep would read every listing back mid-measurement; a week away.
     READ_BACK_EVERY_MINUTES: String(7 * 24 * 60),
     FEED_DELAY_SECONDS: '1',
     FEED_REPORT_EVERY_SECONDS: '1',
   };
+  // The same connectors, configured as the worker's environment configures them.
+  const configured = deepConnectors(parseEnv(workerEnv)).connectors.filter((c) => NETWORK || c.manifest.id === 'google');
+  const engine = createEngine({
+    db: db.db,
+    log: pino({ level: 'silent' }),
+    queues,
+    registry: createRegistry([...configured, ...(NETWORK ? manifestConnectors() : [])], { overrides: QUOTAS }),
+    keyring: parseKeyring(keySpec),
+    timeoutMs: 20_000,
+  });
 
   const org = await createOrgWithKey(db.db, { name: 'Bench Sync' });
   const principal = await authenticate(db.db, `Bearer ${org.key}`, pino({ level: 'silent' }));
@@ -406,9 +419,13 @@ async function main(): Promise<number> {
     const partner = await startChild('publisher');
     cleanups.push(() => partner.stop());
     b.partner = partner;
-    const setup = await connectNetwork(engine, b.access, org.id, partner, Math.max(900_000, LOCATIONS * 2_000));
+    b.deep = deep;
+    const setup = await connectNetwork(engine, b.access, org.id, { partner, deep: deepReady!.connections }, Math.max(900_000, LOCATIONS * 2_000));
     b.network = { platforms: setup.platforms.length, byDelivery: setup.byDelivery, listings: Object.values(setup.statuses).reduce((a, n) => a + n, 0) };
     await partner.request('calls', { clear: true });
+    const deepConnectCalls = await deep!.request<Calls>('calls', { clear: true });
+    log(`network: deep connectors' calls while connecting ${JSON.stringify(deepConnectCalls.byKind)}${deepConnectCalls.serverErrors.length ? `; fake errors ${deepConnectCalls.serverErrors.join(' | ')}` : ''}`);
+    for (const [platform, statuses] of Object.entries(await statusesByPlatform(db.db, org.id, deepReady!.connections.map((c) => c.platform)))) log(`network: ${platform}: ${statuses}`);
     log(`network: connected ${setup.platforms.length} more platforms (${JSON.stringify(setup.byDelivery)}); settled in ${setup.seconds.toFixed(1)} s; listings ${JSON.stringify(setup.statuses)}`);
   }
   const runs: Measurement[] = [];
@@ -451,11 +468,11 @@ async function main(): Promise<number> {
     const wrongOutcome = NETWORK
       ? o.failed! > 0 || m.counted !== m.jobs || (m.kind === 'resync' && o.delivered! > 0)
       : m.kind === 'sync' ? o.delivered !== m.jobs : o.unchanged !== m.jobs;
-    const partnerBad = (m.partnerCalls?.serverErrors.length ?? 0) > 0 || (m.kind === 'resync' && (m.partnerCalls?.total ?? 0) > 0);
+    const partnerBad = [m.partnerCalls, m.deepCalls].some((c) => (c?.serverErrors.length ?? 0) > 0 || (c?.failed ?? 0) > 0 || (m.kind === 'resync' && (c?.total ?? 0) > 0));
     const badCalls = partnerBad || (m.calls?.failed ?? 0) > 0 || (m.calls?.quotaViolations ?? 0) > 0 || (m.calls?.serverErrors.length ?? 0) > 0 || (m.kind === 'resync' && (m.calls?.total ?? 0) > 0);
     if (wrongOutcome || badCalls) {
       problems += 1;
-      console.log(`problem in ${m.name}: outcomes ${JSON.stringify(o)}, calls ${JSON.stringify(m.calls)}`);
+      console.log(`problem in ${m.name}: outcomes ${JSON.stringify(o)}, calls ${JSON.stringify(m.calls)}, partner ${JSON.stringify(m.partnerCalls)}, deep ${JSON.stringify(m.deepCalls)}`);
     }
   }
   if (problems > 0) console.log(`\n${problems} problem(s): see above (exit code 1)`);

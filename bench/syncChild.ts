@@ -4,6 +4,7 @@
  *   argv[2] = 'google' : the fake Google Business Profile with quotas lifted (test/fakes/google)
  *   argv[2] = 'publisher': a partner on Tenpo's publisher protocol (test/fakes/publisher) for every
  *                        publisher and feed platform of the network, processing feeds as they come
+ *   argv[2] = 'deep'   : the fakes of the other platforms with a connector of their own (syncDeep.ts)
  *   argv[2] = 'noop'   : the raw BullMQ baseline: a Worker on the `sync` queue of RAW_PREFIX with
  *                        the same connection settings and worker options as jobs/worker.ts and a
  *                        handler that does nothing
@@ -15,6 +16,7 @@ import { Worker } from 'bullmq';
 import { workerConnection } from '../jobs/queues.ts';
 import { startFakeGoogle } from '../test/fakes/google/server.ts';
 import { startFakePublisher } from '../test/fakes/publisher/server.ts';
+import { startDeepFakes } from './syncDeep.ts';
 
 export interface Request {
   id: number;
@@ -133,6 +135,13 @@ async function publisher(): Promise<void> {
   send({ event: 'ready', value: { url: fake.url } });
 }
 
+async function deep(): Promise<void> {
+  const stores = JSON.parse(process.env.DEEP_STORES ?? '[]') as { storeCode: string; name: string }[];
+  const fakes = await startDeepFakes(stores);
+  serve({ calls: (args: { clear?: boolean }) => fakes.calls(Boolean(args?.clear)) }, () => fakes.close());
+  send({ event: 'ready', value: { config: fakes.config, connections: fakes.connections } });
+}
+
 async function noop(): Promise<void> {
   const prefix = process.env.RAW_PREFIX!;
   const concurrency = Number(process.env.WORKER_CONCURRENCY);
@@ -169,6 +178,7 @@ async function noop(): Promise<void> {
 const role = process.argv[2];
 if (role === 'google') await google();
 else if (role === 'publisher') await publisher();
+else if (role === 'deep') await deep();
 else if (role === 'noop') await noop();
 else {
   process.stderr.write(`syncChild: unknown role ${role}\n`);

@@ -1,5 +1,6 @@
 /**
- * Parent side of bench:sync's processes: the fake Google, the fake publisher-protocol partner, the no-op BullMQ worker
+ * Parent side of bench:sync's processes: the fake Google, the fake publisher-protocol partner, the
+ * other deep connectors' fakes, the no-op BullMQ worker
  * (syncChild.ts), and the measured worker, which is the product's own `tenpo worker` command
  * (bin/tenpo.js) with syncProbe.ts preloaded.
  */
@@ -39,7 +40,7 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-export async function startChild(role: 'google' | 'publisher' | 'noop', env: Record<string, string> = {}): Promise<Child> {
+export async function startChild(role: 'google' | 'publisher' | 'deep' | 'noop', env: Record<string, string> = {}): Promise<Child> {
   const child = fork(CHILD, [role], {
     execArgv: ['--import', 'tsx', ...cpuProfArgs(role)],
     env: { ...process.env, ...env, NODE_ENV: 'production' },

@@ -47,6 +47,8 @@ export interface Measurement {
   calls?: Calls;
   /** NETWORK=1: requests the fake partner received (publisher-protocol writes, feed files, reports). */
   partnerCalls?: Calls;
+  /** NETWORK=1: requests the other deep connectors' fakes received, by platform. */
+  deepCalls?: Calls;
   probe?: ProbeStats | null;
   /** The worker's CPU by area of the code, when BENCH_CPU_PROF profiled the measurement. */
   cpuSplit?: CpuSplit;
@@ -83,8 +85,9 @@ export function formatSummary(header: Header, initial: InitialSync | null, runs:
   const lines = [
     `bench:sync  (${header.cpu}, node ${header.node}, PostgreSQL ${header.postgres}, Redis ${header.redis})`,
     header.network
-      ? `${int(header.locations)} locations x ${1 + header.network.platforms} platforms = ${int(header.network.listings)} listings (google fake, quotas lifted; ` +
-        `${Object.entries(header.network.byDelivery).map(([k, n]) => `${n} ${k}`).join(', ')} on a fake partner), tenpo worker with DB_POOL_SIZE=${header.poolSize}`
+      ? `${int(header.locations)} locations x ${1 + header.network.platforms} platforms = ${int(header.network.listings)} listings (google and ` +
+        `${header.network.byDelivery['deep connector'] ?? 0} more deep connectors on their fakes, quotas lifted; ` +
+        `${Object.entries(header.network.byDelivery).filter(([k]) => k !== 'deep connector').map(([k, n]) => `${n} ${k}`).join(', ')} on a fake partner), tenpo worker with DB_POOL_SIZE=${header.poolSize}`
       : `${int(header.locations)} locations x 1 platform (google fake, quotas lifted), tenpo worker with DB_POOL_SIZE=${header.poolSize}`,
   ];
   if (initial) {

@@ -133,6 +133,8 @@ export interface ListingError {
   rule: string | null;
   platformMessage: string | null;
   at: string;
+  /** The hash of the projection the platform refused as invalid: the same data is not sent again. */
+  refusedHash?: string;
 }
 
 export async function recordProblems(

@@ -94,6 +94,12 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
   if (connector.feed) return settle(await stageForFeed(engine, subject, connector, projected, (id) => scheduleFeed(engine.queues, id, engine.feedTiming.debounceMs)));
 
   const { projection, notSupported } = projected;
+  // The platform refused exactly this data last time: sending it again would be refused again
+  // (and spend its quota) until the store, the connection's settings or the platform's listing changes.
+  const hash = projectionHash(projection);
+  if (listing.status === 'ACTION_REQUIRED' && listing.force_keys.length === 0 && (listing.last_error as ListingError | null)?.refusedHash === hash) {
+    return finish(engine, subject, 'ACTION_REQUIRED');
+  }
   const delivered = (listing.delivered_state as Projection | null) ?? null;
   const changed = changedKeys(delivered, projection, listing.force_keys);
   const statuses = fieldStatuses(connector.fields, projection, null, notSupported);
@@ -136,14 +142,14 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
     if (!listing.platform_listing_id) stale = await staleAfterCreate(connector, session, call, result.platformListingId, projection);
   } catch (raw) {
     const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
-    return handleFailure(engine, subject, connector, error, attempt, log);
+    return handleFailure(engine, subject, connector, error, { ...attempt, hash }, log);
   }
   // Outside the try: a database error here is ours, not the platform's. It fails the job, which
   // is retried; the retry delivers the same data again (an identical write) and records it.
   const state = {
     status: result.status,
     projection,
-    hash: projectionHash(projection),
+    hash,
     locationVersion: location.version,
     platformListingId: result.platformListingId,
     publicUrl: result.publicUrl,
@@ -182,7 +188,7 @@ async function handleFailure(
   subject: SyncSubject,
   connector: Connector,
   error: PlatformError,
-  attempt: { final: boolean },
+  attempt: { final: boolean; hash: string },
   log: Engine['log'],
 ): Promise<SyncResult> {
   const { listing, connection } = subject;
@@ -209,7 +215,8 @@ async function handleFailure(
       rule: error.details.rule ?? `${connector.manifest.id}.${error.kind}`,
       message: error.message,
     };
-    await recordError(engine.db, listing.id, listingError(error));
+    // Only refused data is not sent again unchanged; a listing gone from the platform may be made again.
+    await recordError(engine.db, listing.id, error.kind === 'INVALID' ? { ...listingError(error), refusedHash: attempt.hash } : listingError(error));
     await recordProblems(engine.db, listing.id, 'ACTION_REQUIRED', [problem]);
     return finish(engine, subject, 'ACTION_REQUIRED');
   }

@@ -48,7 +48,8 @@ async function connect(platform: string, credentials: Record<string, unknown> = 
 let partner: FakePublisher;
 let feeds: FakePublisher;
 beforeAll(async () => {
-  partner = await startFakePublisher();
+  // The partner refuses the first listing sent for one store, as a directory's validation would.
+  partner = await startFakePublisher({ faults: [{ match: /^PUT \/v1\/listings\/by-store-code\/NET-REFUSED$/, status: 422, times: 1 }] });
   partner.keys.set('hotfrog-key-123', { id: 'acct-hotfrog', name: 'Chain on Hotfrog' });
   feeds = await startFakePublisher({ rejectStoreCodes: { 'NET-BAD': 'the postal code does not match the city' } });
   feeds.keys.set('zenrin-key-123', { id: 'acct-zenrin', name: 'Chain at ZENRIN' });
@@ -81,6 +82,28 @@ describe('a partner on the publisher protocol', () => {
     await eventually(async () => (partner.listings.get(live.platformListingId!)!.listing.description === '深夜2時まで営業' ? true : undefined));
     const patches = partner.requests.filter((r) => r.method === 'PATCH');
     expect(patches).toEqual([{ method: 'PATCH', path: `/v1/listings/${live.platformListingId}`, body: { description: '深夜2時まで営業' } }]);
+  });
+
+  it('does not send data the partner refused again until the store changes', async () => {
+    const store = await suite.createStore('NET-REFUSED');
+    const refused = await waitFor(store.id, 'hotfrog', (l) => l.status === 'ACTION_REQUIRED', 'hotfrog refuses NET-REFUSED');
+    expect(refused.problems).toEqual([expect.objectContaining({ kind: 'ACTION_REQUIRED', rule: 'hotfrog.INVALID', message: expect.stringContaining('Hotfrog refused the listing') })]);
+
+    partner.requests.length = 0;
+    const run = await suite.gql(`mutation($input: SyncLocationsInput!) { syncLocations(input: $input) { run { id } errors { code } } }`, {
+      input: { organizationId: suite.org.gid, platforms: ['hotfrog'] },
+    });
+    const progress = await eventually(async () => {
+      const r = await suite.gql(`query($id: ID!) { node(id: $id) { ... on SyncRun { progress { finished unchanged actionRequired delivered } } } }`, { id: run.syncLocations.run.id });
+      return r.node.progress.finished ? r.node.progress : undefined;
+    }, 30_000, 'the hotfrog sync run to finish');
+    expect(progress).toMatchObject({ actionRequired: 1, delivered: 0 });
+    expect(partner.requests.filter((r) => r.path.includes('NET-REFUSED'))).toEqual([]);
+    expect((await listingOn(store.id, 'hotfrog'))!.status).toBe('ACTION_REQUIRED');
+
+    await suite.updateStore(store.id, store.version, { description: '郵便番号を直しました' });
+    const live = await waitFor(store.id, 'hotfrog', (l) => l.status === 'IN_SYNC', 'hotfrog takes the changed store');
+    expect(partner.listings.get(live.platformListingId!)!.listing.description).toBe('郵便番号を直しました');
   });
 });
 

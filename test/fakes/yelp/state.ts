@@ -56,6 +56,15 @@ export const KNOWN_ALIASES = new Set([
   'okonomiyaki', 'shabushabu', 'japacurry', 'chinese', 'korean', 'italian', 'french', 'indpak', 'thai', 'vietnamese', 'tradamerican',
   'pizza', 'burgers', 'hotdogs', 'steak', 'seafood', 'vegetarian', 'buffets', 'cafes', 'bars', 'wine_bars', 'pubs', 'bakeries',
   'desserts', 'cakeshop', 'icecream', 'hair', 'barbers', 'hotels', 'gyms', 'dentists',
+  'accountants', 'acupuncture', 'arcades', 'autorepair', 'banks', 'beer_and_wine', 'bikes', 'bookstores', 'car_dealers',
+  'carrental', 'carwash', 'childcloth', 'chiropractors', 'convenience', 'cosmetics', 'deptstores', 'dermatology',
+  'discountstore', 'driving_schools', 'drugstores', 'drycleaninglaundry', 'electronics', 'evchargingstations', 'eyelashservice',
+  'fashion', 'florists', 'funeralservices', 'furniture', 'grocery', 'hardware', 'homedecor', 'hospitals', 'hostels', 'insurance',
+  'internalmed', 'jewelry', 'karaoke', 'language_schools', 'laundromat', 'lawyers', 'massage', 'medcenters', 'menscloth',
+  'mobilephonerepair', 'mobilephones', 'movietheaters', 'ophthalmologists', 'opticians', 'orthopedists', 'othersalons',
+  'parking', 'pediatricians', 'petstore', 'pharmacy', 'preschools', 'printingservices', 'realestateagents', 'servicestations',
+  'shoes', 'shoppingcenters', 'skincare', 'souvenirs', 'sportgoods', 'thrift_stores', 'tires', 'toys', 'travelagents',
+  'tutoring', 'venues', 'vet', 'womenscloth', 'yoga',
 ]);
 
 const ADDRESS_LINE = /^[\p{L}\p{M}\p{N} _\-’/#&,.':]*$/u;
