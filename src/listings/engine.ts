@@ -12,6 +12,8 @@ import type { Logger } from '../log.ts';
 import type { ReviewEvents } from '../reviews/events.ts';
 import type { ConnectorRegistry } from '../platforms/registry.ts';
 import { createSessionCache, type SessionCache } from '../platforms/sessions.ts';
+import { groupCalls } from '../lib/groupCalls.ts';
+import { loadSyncSubjects, resolveRunItems, type RunItemAnswer, type SyncSubject } from './repository.ts';
 
 export interface EngineMetrics {
   outcome(platform: string, outcome: RunOutcome): void;
@@ -33,6 +35,13 @@ export interface Engine {
   /** Tells dashboards about new reviews and reply states; without it they see changes on reload. */
   events: ReviewEvents | undefined;
   feedTiming: FeedTiming;
+  /**
+   * A listing's sync subject, and the answer to its run items once the sync is done. Jobs that ask
+   * while an earlier read or write is in flight share the next statement (groupCalls): under load,
+   * one round trip serves many jobs.
+   */
+  loadSyncSubject(listingId: string): Promise<SyncSubject | undefined>;
+  answerRunItems(answer: RunItemAnswer): Promise<void>;
   /** The quota- and breaker-guarded call for one connector. */
   callFor(connector: Connector): PlatformCall;
   breaker(platform: string): CircuitBreaker;
@@ -78,6 +87,11 @@ export function createEngine(options: EngineOptions): Engine {
     fraud: options.fraud,
     events: options.events,
     feedTiming: options.feedTiming ?? DEFAULT_FEED_TIMING,
+    loadSyncSubject: groupCalls((ids: string[]) => loadSyncSubjects(options.db, ids)),
+    answerRunItems: groupCalls(async (answers: RunItemAnswer[]) => {
+      await resolveRunItems(options.db, answers);
+      return answers.map(() => undefined);
+    }),
     breaker,
     callFor(connector) {
       const id = connector.manifest.id;

@@ -145,7 +145,7 @@ export async function deliverFeed(engine: Engine, connectionId: string): Promise
     await appendOutbox(trx, [{ orgId: connection.org_id, aggregateType: 'feed_submission', aggregateId: id, eventType: 'feed_submission.delivered', aggregateVersion: 1, payload: {} }]);
     await resyncDependants(engine, trx, connection.org_id, rows.map((r) => r.id), connection.platform);
   });
-  await resolveRunItems(engine.db, entries.map((e) => e.listingId), 'DELIVERED', readAt);
+  await resolveRunItems(engine.db, entries.map((e) => ({ listingId: e.listingId, outcome: 'DELIVERED' as const, readAt })));
   log.info({ file: file.name, rows: file.rows, bytes: file.body.byteLength }, 'feed delivered');
   return { kind: 'delivered', submissionId: id, rows: file.rows };
 }

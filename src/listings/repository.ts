@@ -34,22 +34,27 @@ export interface SyncSubject {
   readAt: Date;
 }
 
-export async function loadSyncSubject(db: Executor, listingId: string): Promise<SyncSubject | undefined> {
-  // One round trip; to_jsonb keeps the three rows' same-named columns (id, status…) apart.
-  const { rows } = await sql<{ listing: unknown; connection: unknown; location: unknown; read_at: Date }>`
-    select to_jsonb(li) as listing, to_jsonb(c) as connection, to_jsonb(lo) as location, now() as read_at
+/** The subjects of these listings' syncs, in the order asked; undefined for a listing gone since. */
+export async function loadSyncSubjects(db: Executor, listingIds: readonly string[]): Promise<(SyncSubject | undefined)[]> {
+  if (listingIds.length === 0) return [];
+  // One round trip for many jobs; to_jsonb keeps the three rows' same-named columns (id, status…) apart.
+  const { rows } = await sql<{ listing_id: string; listing: unknown; connection: unknown; location: unknown; read_at: Date }>`
+    select li.id as listing_id, to_jsonb(li) as listing, to_jsonb(c) as connection, to_jsonb(lo) as location, now() as read_at
     from listings li
     join platform_connections c on c.id = li.connection_id
     join locations lo on lo.id = li.location_id
-    where li.id = ${listingId}`.execute(db);
-  const row = rows[0];
-  if (!row) return undefined;
-  return {
-    listing: revive(row.listing) as unknown as ListingRow,
-    connection: revive(row.connection) as unknown as PlatformConnectionRow,
-    location: revive(row.location) as unknown as LocationRow,
-    readAt: new Date(row.read_at),
-  };
+    where li.id = any(${[...listingIds]}::uuid[])`.execute(db);
+  const byId = new Map(rows.map((row) => [row.listing_id, row]));
+  return listingIds.map((id) => {
+    const row = byId.get(id);
+    if (!row) return undefined;
+    return {
+      listing: revive(row.listing) as unknown as ListingRow,
+      connection: revive(row.connection) as unknown as PlatformConnectionRow,
+      location: revive(row.location) as unknown as LocationRow,
+      readAt: new Date(row.read_at),
+    };
+  });
 }
 
 // to_jsonb turns timestamps into ISO strings; the row types promise Dates.
@@ -160,15 +165,20 @@ export async function recordError(db: Executor, listingId: string, error: Listin
     .execute();
 }
 
-/** Answers every run item queued for these listings before the sync (or the feed file) read their stores. */
-export async function resolveRunItems(db: Executor, listingIds: readonly string[], outcome: RunOutcome, readAt: Date): Promise<void> {
-  if (listingIds.length === 0) return;
-  await db
-    .updateTable('sync_run_items')
-    .set({ outcome, finished_at: new Date() })
-    // One array parameter: a feed file can hold more stores than a statement takes parameters.
-    .where(sql<boolean>`listing_id = any(${[...listingIds]}::uuid[])`)
-    .where('outcome', 'is', null)
-    .where('queued_at', '<=', readAt)
-    .execute();
+export interface RunItemAnswer {
+  listingId: string;
+  outcome: RunOutcome;
+  /** When the sync (or the feed file) read the store: items queued later wait for the next sync. */
+  readAt: Date;
+}
+
+/** Answers every run item queued for these listings before their sync read the store, in one statement. */
+export async function resolveRunItems(db: Executor, answers: readonly RunItemAnswer[]): Promise<void> {
+  if (answers.length === 0) return;
+  // Array parameters: a feed file can hold more stores than a statement takes parameters.
+  await sql`
+    update sync_run_items s set outcome = a.outcome, finished_at = now()
+    from unnest(${answers.map((a) => a.listingId)}::uuid[], ${answers.map((a) => a.outcome)}::text[], ${answers.map((a) => a.readAt)}::timestamptz[])
+      as a(listing_id, outcome, read_at)
+    where s.listing_id = a.listing_id and s.outcome is null and s.queued_at <= a.read_at`.execute(db);
 }

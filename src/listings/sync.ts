@@ -11,12 +11,10 @@ import type { Engine } from './engine.ts';
 import { stageForFeed } from './feeds.ts';
 import { prepareManual, resyncDependants, syncThroughAggregator } from './network.ts';
 import {
-  loadSyncSubject,
   recordDelivered,
   recordError,
   recordProblems,
   recordUnchanged,
-  resolveRunItems,
   type ListingError,
   type SyncSubject,
 } from './repository.ts';
@@ -49,7 +47,7 @@ function listingError(error: PlatformError): ListingError {
 }
 
 async function finish(engine: Engine, subject: SyncSubject, outcome: RunOutcome): Promise<SyncResult> {
-  await resolveRunItems(engine.db, [subject.listing.id], outcome, subject.readAt);
+  await engine.answerRunItems({ listingId: subject.listing.id, outcome, readAt: subject.readAt });
   engine.metrics?.outcome(subject.listing.platform, outcome);
   // Platforms fed by this one follow its new state (a navigation system fed by HERE).
   if (outcome !== 'UNCHANGED' && engine.registry.fedBy(subject.listing.platform).length > 0) {
@@ -59,7 +57,7 @@ async function finish(engine: Engine, subject: SyncSubject, outcome: RunOutcome)
 }
 
 export async function syncListing(engine: Engine, listingId: string, attempt: { final: boolean }): Promise<SyncResult> {
-  const subject = await loadSyncSubject(engine.db, listingId);
+  const subject = await engine.loadSyncSubject(listingId);
   if (!subject) return { kind: 'gone' };
   const { listing, connection, location } = subject;
   const log = engine.log.child({ listingId, locationId: location.id, connectionId: connection.id, platform: listing.platform });
