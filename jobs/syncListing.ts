@@ -1,6 +1,6 @@
 import { DelayedError } from 'bullmq';
 import { z } from 'zod';
-import { syncListing } from '../src/listings/sync.ts';
+import { recordSyncCrash, syncListing } from '../src/listings/sync.ts';
 import { defineJob, enqueue } from './define.ts';
 import type { Queues } from './queues.ts';
 
@@ -20,9 +20,17 @@ export const syncListingJob = defineJob({
     removeOnComplete: { age: 3_600, count: 10_000 },
     removeOnFail: { age: 7 * 86_400, count: 100_000 },
   },
-  async handler({ listingId }, { engine, job, token }) {
+  async handler({ listingId }, { engine, job, token, log }) {
     const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-    const result = await syncListing(engine, listingId, { final });
+    let result;
+    try {
+      result = await syncListing(engine, listingId, { final });
+    } catch (err) {
+      // The job's own error is what the worker logs; a failure to record it (the database is
+      // what failed, say) must not hide it.
+      if (final) await recordSyncCrash(engine, listingId).catch((recordErr: unknown) => log.warn({ err: recordErr, listingId }, 'could not record the failed sync'));
+      throw err;
+    }
     // A listing written in a transaction that had not committed when the job started; gone for
     // good (store or connection deleted) once a retry still cannot see it.
     if (result.kind === 'gone' && job.attemptsMade === 0) throw new Error(`listing ${listingId} not found; retrying once`);

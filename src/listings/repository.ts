@@ -165,6 +165,19 @@ export async function recordError(db: Executor, listingId: string, error: Listin
     .execute();
 }
 
+/** The store code of another listing of this connection already linked to `platformListingId`, if any. */
+export async function storeHoldingListing(db: Executor, connectionId: string, platformListingId: string, exceptListingId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('listings as li')
+    .innerJoin('locations as lo', 'lo.id', 'li.location_id')
+    .select('lo.store_code')
+    .where('li.connection_id', '=', connectionId)
+    .where('li.platform_listing_id', '=', platformListingId)
+    .where('li.id', '!=', exceptListingId)
+    .executeTakeFirst();
+  return row?.store_code ?? null;
+}
+
 export interface RunItemAnswer {
   listingId: string;
   outcome: RunOutcome;

@@ -15,6 +15,7 @@ import {
   recordError,
   recordProblems,
   recordUnchanged,
+  storeHoldingListing,
   type ListingError,
   type SyncSubject,
 } from './repository.ts';
@@ -142,6 +143,12 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
     const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
     return handleFailure(engine, subject, connector, error, { ...attempt, hash }, log);
   }
+  // A platform that matches by name and address can answer with a listing another store already
+  // holds: two Tenpo stores cannot share one listing, and a person must tell them apart.
+  if (result.platformListingId !== listing.platform_listing_id) {
+    const holder = await storeHoldingListing(engine.db, connection.id, result.platformListingId, listingId);
+    if (holder) return refuseSharedListing(engine, subject, connector, holder, hash);
+  }
   // Outside the try: a database error here is ours, not the platform's. It fails the job, which
   // is retried; the retry delivers the same data again (an identical write) and records it.
   const state = {
@@ -179,6 +186,28 @@ async function staleAfterCreate(connector: Connector, session: unknown, call: Pl
   } catch {
     return [];
   }
+}
+
+async function refuseSharedListing(engine: Engine, subject: SyncSubject, connector: Connector, holder: string, hash: string): Promise<SyncResult> {
+  const name = connector.manifest.name;
+  const message =
+    `${name} matched store ${subject.location.store_code} to the listing already linked to store ${holder}. One ${name} listing cannot stand for two stores: ` +
+    'make their names, addresses or phone numbers tell them apart (or archive the duplicate store), then sync again.';
+  const rule = 'tenpo.listing.heldByOtherStore';
+  await recordError(engine.db, subject.listing.id, { code: 'INVALID', message, field: null, rule, platformMessage: null, at: new Date().toISOString(), refusedHash: hash });
+  await recordProblems(engine.db, subject.listing.id, 'ACTION_REQUIRED', [{ kind: 'ACTION_REQUIRED', field: null, rule, message }]);
+  return finish(engine, subject, 'ACTION_REQUIRED');
+}
+
+/**
+ * The last attempt ended in an error of Tenpo's own (not the platform's): the listing says so and
+ * its run items are answered, so that no sync run waits for it forever. The error is logged by the
+ * worker; the next edit or sync run tries again.
+ */
+export async function recordSyncCrash(engine: Engine, listingId: string): Promise<void> {
+  const message = 'Tenpo could not finish this sync because of an error on our side; it has been logged, and the next sync tries again.';
+  await recordError(engine.db, listingId, { code: 'INTERNAL', message, field: null, rule: 'tenpo.sync.internal', platformMessage: null, at: new Date().toISOString() }, 'FAILED');
+  await engine.answerRunItems({ listingId, outcome: 'FAILED', readAt: new Date() });
 }
 
 async function handleFailure(

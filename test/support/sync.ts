@@ -39,6 +39,8 @@ export interface SyncHarnessOptions {
   reviews?: boolean;
   /** The whole platform network beside Google: every catalog platform run from its manifest. */
   network?: boolean;
+  /** More connectors beside Google (e.g. a deep connector on its fake), made when the harness starts. */
+  connectors?: () => Connector[];
   feedTiming?: FeedTiming;
 }
 
@@ -66,8 +68,8 @@ export async function startSyncHarness(db: Db, options: SyncHarnessOptions = {})
     log,
     queues,
     registry: options.network
-      ? createRegistry([google as Connector, ...manifestConnectors()], { overrides: options.quotas ?? {}, catalog: [...catalogManifests(), ...deepManifests()] })
-      : createRegistry([google as Connector], { overrides: options.quotas ?? {} }),
+      ? createRegistry([google as Connector, ...(options.connectors?.() ?? []), ...manifestConnectors()], { overrides: options.quotas ?? {}, catalog: [...catalogManifests(), ...deepManifests()] })
+      : createRegistry([google as Connector, ...(options.connectors?.() ?? [])], { overrides: options.quotas ?? {} }),
     ...(options.feedTiming ? { feedTiming: options.feedTiming } : {}),
     keyring: parseKeyring(keySpec),
     timeoutMs: options.timeoutMs ?? 5_000,
