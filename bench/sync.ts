@@ -7,7 +7,8 @@
  *   CONCURRENCY=8,16,32 npm run bench:sync   one round per concurrency
  *   LOCATIONS=5000 DB_POOL_SIZE=20 npm run bench:sync
  *   npm run bench:sync -- --network          the whole platform network connected (NETWORK=1): 500
- *                                            stores x every platform this deployment reaches
+ *                                            stores x all 180 platforms: the deep connectors on their
+ *                                            fakes (bench/syncDeep.ts), the rest on a fake partner
  *                                            (bench/syncNetwork.ts), against raw BullMQ on as many jobs
  *
  * What runs where (each its own process and event loop, as in production; on a small machine they

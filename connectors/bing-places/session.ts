@@ -12,6 +12,7 @@ import { inspect } from 'node:util';
 import { z } from 'zod';
 import type { Credentials, JsonValue, SessionInput } from '../runtime/connector.ts';
 import { PlatformError } from '../runtime/errors.ts';
+import { exchangeJson } from '../runtime/http.ts';
 import { bingPlacesManifest } from './manifest.ts';
 import { ID } from './rules.ts';
 
@@ -77,22 +78,10 @@ export class BingSession {
 
   async post(operation: BingOperation, payload: Record<string, JsonValue>, signal: AbortSignal): Promise<Body> {
     const trackingId = randomUUID();
-    const res = await fetch(`${this.#baseUrl}/${operation}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ ...payload, TrackingId: trackingId, Identity: this.#identity }),
-      signal,
-    });
-    const text = await res.text();
-    let body: unknown = null;
-    try {
-      body = text === '' ? null : JSON.parse(text);
-    } catch {
-      body = null;
-    }
-    const o = (typeof body === 'object' && body !== null && !Array.isArray(body) ? body : {}) as Body;
+    const res = await exchangeJson({ method: 'POST', url: `${this.#baseUrl}/${operation}`, signal, json: { ...payload, TrackingId: trackingId, Identity: this.#identity } });
+    const o = (typeof res.body === 'object' && res.body !== null && !Array.isArray(res.body) ? res.body : {}) as Body;
     const code = o.ErrorCode === undefined || o.ErrorCode === null ? null : String(o.ErrorCode);
-    const message = typeof o.ErrorMessage === 'string' ? o.ErrorMessage : text.slice(0, 300);
+    const message = typeof o.ErrorMessage === 'string' ? o.ErrorMessage : res.text.slice(0, 300);
     if (!res.ok) throw new BingError(operation, res.status, code, message, res.headers.get('retry-after'));
     if (o.OperationStatus !== true) throw new BingError(operation, res.status, code, message || 'OperationStatus false', null);
     return o;

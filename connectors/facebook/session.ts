@@ -13,6 +13,7 @@ import { inspect } from 'node:util';
 import { z } from 'zod';
 import type { CallSignal, Credentials, PlatformCall, SessionInput } from '../runtime/connector.ts';
 import { PlatformError } from '../runtime/errors.ts';
+import { exchangeJson } from '../runtime/http.ts';
 import { asString, isObject } from './keys.ts';
 
 export interface FacebookConfig {
@@ -103,19 +104,13 @@ export class GraphSession {
     const token = options.token ?? this.#token;
     const all = { ...params, ...(this.#config.appSecret ? { appsecret_proof: createHmac('sha256', this.#config.appSecret).update(token).digest('hex') } : {}) };
     const url = new URL(`${this.#config.baseUrl}/${options.version ?? this.#config.apiVersion}${path}`);
-    const init: RequestInit = { method, signal, headers: { authorization: `Bearer ${token}`, accept: 'application/json' } };
-    if (method === 'POST') init.body = encode(all);
-    else for (const [k, v] of encode(all)) url.searchParams.set(k, v);
-    const res = await fetch(url, init);
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text === '' ? null : JSON.parse(text);
-    } catch {
-      // A proxy can answer HTML; the status still says what happened.
-    }
-    if (!res.ok) throw new GraphHttpError(res.status, body, res.headers, path);
-    return body as T;
+    const encoded = encode(all);
+    if (method !== 'POST') for (const [k, v] of encoded) url.searchParams.set(k, v);
+    // A POST's parameters are its body, with the content type fetch gives URLSearchParams.
+    const form = method === 'POST' ? { body: encoded.toString(), contentType: 'application/x-www-form-urlencoded;charset=UTF-8' } : {};
+    const res = await exchangeJson({ method, url, signal, headers: { authorization: `Bearer ${token}` }, ...form });
+    if (!res.ok) throw new GraphHttpError(res.status, res.body, res.headers, path);
+    return res.body as T;
   }
 
   /** Every page of a Graph list, following `paging.cursors.after` while `paging.next` is given. */

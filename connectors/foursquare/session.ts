@@ -9,6 +9,7 @@ import { inspect } from 'node:util';
 import { z } from 'zod';
 import type { Credentials, SessionInput } from '../runtime/connector.ts';
 import { PlatformError } from '../runtime/errors.ts';
+import { exchangeJson } from '../runtime/http.ts';
 
 export interface FoursquareConfig {
   /** e.g. `http://127.0.0.1:PORT` for the fake; the manifest's when absent. */
@@ -66,20 +67,9 @@ export class FoursquareSession {
   async request<T>(method: 'GET' | 'POST', path: string, query: Query, signal: AbortSignal): Promise<T> {
     const url = new URL(`${this.#baseUrl}${path}`);
     for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
-    const res = await fetch(url, {
-      method,
-      signal,
-      headers: { authorization: `Bearer ${this.#key}`, 'x-places-api-version': this.#version, accept: 'application/json' },
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = text === '' ? null : JSON.parse(text);
-    } catch {
-      // Proxies and gateways can answer HTML; the status still says what happened.
-    }
-    if (!res.ok) throw new FoursquareHttpError(res.status, body, res.headers, path);
-    return body as T;
+    const res = await exchangeJson({ method, url, signal, headers: { authorization: `Bearer ${this.#key}`, 'x-places-api-version': this.#version } });
+    if (!res.ok) throw new FoursquareHttpError(res.status, res.body, res.headers, path);
+    return res.body as T;
   }
 
   toJSON(): { platform: string } {

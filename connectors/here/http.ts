@@ -1,8 +1,8 @@
 /**
- * One HTTP exchange with HERE over global fetch. A non-2xx answer becomes HereHttpError with the
- * status, the parsed body and Retry-After, for classifyError; nothing here retries or logs
- * (requests carry the bearer token).
+ * One HTTP exchange with HERE. A non-2xx answer becomes HereHttpError with the status, the parsed
+ * body and Retry-After, for classifyError.
  */
+import { exchangeJson } from '../runtime/http.ts';
 
 /** Which HERE service answered: the token endpoint, the supplier feed, or Geocoding & Search lookup. */
 export type HereApi = 'token' | 'feed' | 'lookup';
@@ -29,16 +29,7 @@ export interface HereRequest {
 }
 
 export async function hereFetch(req: HereRequest): Promise<unknown> {
-  // Copied into a plain ArrayBuffer-backed view, the body type fetch accepts.
-  const body = req.body instanceof Uint8Array ? new Uint8Array(req.body) : req.body;
-  const res = await fetch(req.url, { method: req.method, headers: { accept: 'application/json', ...req.headers }, body, signal: req.signal });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text === '' ? null : JSON.parse(text);
-  } catch {
-    // Kept as text: a proxy's error page is still worth keeping for support.
-  }
-  if (!res.ok) throw new HereHttpError(req.api, res.status, parsed, res.headers.get('retry-after'));
-  return parsed;
+  const res = await exchangeJson({ method: req.method, url: req.url, signal: req.signal, headers: req.headers, body: req.body });
+  if (!res.ok) throw new HereHttpError(req.api, res.status, res.body, res.headers.get('retry-after'));
+  return res.body;
 }

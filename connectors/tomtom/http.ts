@@ -1,8 +1,9 @@
 /**
- * One HTTP exchange with TomTom over global fetch, the API key in the `key` query parameter as
- * every TomTom API takes it. A non-2xx answer becomes TomTomHttpError for classifyError; the URL
- * kept on the error has the key removed, since errors end up in logs.
+ * One HTTP exchange with TomTom, the API key in the `key` query parameter as every TomTom API takes
+ * it. A non-2xx answer becomes TomTomHttpError for classifyError; the error keeps no URL, since
+ * the URL carries the key and errors end up in logs.
  */
+import { exchangeJson } from '../runtime/http.ts';
 
 export type TomTomApi = 'feed' | 'search';
 
@@ -19,20 +20,7 @@ export class TomTomHttpError extends Error {
 }
 
 export async function tomtomFetch(req: { api: TomTomApi; method: 'GET' | 'POST'; url: URL; signal: AbortSignal; body?: { contentType: string; data: Uint8Array } }): Promise<unknown> {
-  const res = await fetch(req.url, {
-    method: req.method,
-    headers: { accept: 'application/json', ...(req.body ? { 'content-type': req.body.contentType } : {}) },
-    // Copied into a plain ArrayBuffer-backed view, the body type fetch accepts.
-    ...(req.body ? { body: new Uint8Array(req.body.data) } : {}),
-    signal: req.signal,
-  });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text === '' ? null : JSON.parse(text);
-  } catch {
-    // Kept as text for support.
-  }
-  if (!res.ok) throw new TomTomHttpError(req.api, res.status, parsed, res.headers.get('retry-after'));
-  return parsed;
+  const res = await exchangeJson({ method: req.method, url: req.url, signal: req.signal, ...(req.body ? { body: req.body.data, contentType: req.body.contentType } : {}) });
+  if (!res.ok) throw new TomTomHttpError(req.api, res.status, res.body, res.headers.get('retry-after'));
+  return res.body;
 }

@@ -3,6 +3,7 @@
  * the `key` query parameter. A non-2xx answer becomes ContentApiError for classifyError.
  */
 import { PlatformError, type PlatformErrorDetails } from '../runtime/errors.ts';
+import { exchangeJson } from '../runtime/http.ts';
 
 export class ContentApiError extends Error {
   override readonly name = 'ContentApiError';
@@ -22,16 +23,9 @@ export interface ContentApi {
 
 export async function contentGet(api: ContentApi, path: string, params: Record<string, string>, signal: AbortSignal): Promise<unknown> {
   const query = new URLSearchParams({ key: api.key, ...params });
-  const res = await fetch(`${api.baseUrl.replace(/\/+$/, '')}${path}?${query}`, { headers: { accept: 'application/json' }, signal });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text === '' ? null : JSON.parse(text);
-  } catch {
-    // Kept as text for support.
-  }
-  if (!res.ok) throw new ContentApiError(res.status, body, res.headers.get('retry-after'));
-  return body;
+  const res = await exchangeJson({ method: 'GET', url: `${api.baseUrl.replace(/\/+$/, '')}${path}?${query}`, signal });
+  if (!res.ok) throw new ContentApiError(res.status, res.body, res.headers.get('retry-after'));
+  return res.body;
 }
 
 /** Content API errors: `{ "error": { "message", "type", "code" } }`. The key is never echoed. */

@@ -12,6 +12,7 @@ import { inspect } from 'node:util';
 import { z } from 'zod';
 import type { Credentials, JsonValue, SessionInput } from '../runtime/connector.ts';
 import { PlatformError } from '../runtime/errors.ts';
+import { exchangeJson } from '../runtime/http.ts';
 
 export interface YahooPlaceConfig {
   /** YOLP Client ID (アプリケーションID) of Tenpo's Yahoo! JAPAN developer app. */
@@ -50,16 +51,6 @@ export class YahooHttpError extends Error {
   }
 }
 
-async function bodyOf(res: Response): Promise<unknown> {
-  const text = await res.text();
-  try {
-    return text === '' ? null : JSON.parse(text);
-  } catch {
-    // YOLP answers errors as XML (<Error><Message>…</Message></Error>) even for output=json.
-    return text;
-  }
-}
-
 export class YahooPlaceSession {
   readonly #token: string;
   readonly #appId: string;
@@ -78,25 +69,25 @@ export class YahooPlaceSession {
   async partner<T>(method: 'GET' | 'POST' | 'PATCH', path: string, signal: AbortSignal, options: { query?: Record<string, string>; body?: JsonValue; idempotencyKey?: string } = {}): Promise<T> {
     const url = new URL(`${this.#partner}${path}`);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, v);
-    const headers: Record<string, string> = { authorization: `Bearer ${this.#token}`, accept: 'application/json' };
-    if (options.body !== undefined) headers['content-type'] = 'application/json; charset=utf-8';
+    const headers: Record<string, string> = { authorization: `Bearer ${this.#token}` };
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    const res = await fetch(url, { method, signal, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
-    const body = await bodyOf(res);
-    if (!res.ok) throw new YahooHttpError('partner', res.status, body, res.headers);
-    return body as T;
+    const res = await exchangeJson({ method, url, signal, headers, json: options.body, contentType: 'application/json; charset=utf-8' });
+    if (!res.ok) throw new YahooHttpError('partner', res.status, res.body, res.headers);
+    return res.body as T;
   }
 
-  /** YOLP Local Search with `appid` and `output=json`. */
+  /**
+   * YOLP Local Search with `appid` and `output=json`. YOLP answers errors as XML
+   * (<Error><Message>…</Message></Error>) even so; the error keeps it as text.
+   */
   async localSearch<T>(query: Record<string, string>, signal: AbortSignal): Promise<T> {
     const url = new URL(`${this.#yolp}/search/local/V1/localSearch`);
     url.searchParams.set('appid', this.#appId);
     url.searchParams.set('output', 'json');
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
-    const res = await fetch(url, { signal, headers: { accept: 'application/json' } });
-    const body = await bodyOf(res);
-    if (!res.ok) throw new YahooHttpError('yolp', res.status, body, res.headers);
-    return body as T;
+    const res = await exchangeJson({ method: 'GET', url, signal });
+    if (!res.ok) throw new YahooHttpError('yolp', res.status, res.body, res.headers);
+    return res.body as T;
   }
 
   toJSON(): JsonValue {

@@ -1,6 +1,6 @@
 import type { JsonValue } from '../connector.ts';
 import { PlatformError } from '../errors.ts';
-import { retryAfterMs, transportFailure } from '../http.ts';
+import { exchangeJson, retryAfterMs, transportFailure } from '../http.ts';
 import { STANDARD_FIELDS, type StandardKey } from '../standard/values.ts';
 
 /** A partner's answer that was not a success, kept whole for classifyError. */
@@ -25,25 +25,18 @@ export async function publisherRequest(
   target: PublisherEndpoint,
   init: { method: string; path: string; signal: AbortSignal; json?: JsonValue; body?: Uint8Array; contentType?: string; headers?: Record<string, string> },
 ): Promise<JsonValue> {
-  const headers: Record<string, string> = { authorization: `Bearer ${target.apiKey}`, accept: 'application/json', ...init.headers };
-  let body: string | Uint8Array<ArrayBuffer> | undefined;
-  if (init.json !== undefined) {
-    headers['content-type'] = init.method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
-    body = JSON.stringify(init.json);
-  } else if (init.body) {
-    headers['content-type'] = init.contentType ?? 'application/octet-stream';
-    body = new Uint8Array(init.body);
-  }
-  const res = await fetch(`${target.endpoint.replace(/\/$/, '')}${init.path}`, { method: init.method, headers, body, signal: init.signal });
-  const text = await res.text();
-  let parsed: unknown = null;
-  try {
-    parsed = text === '' ? null : JSON.parse(text);
-  } catch {
-    parsed = text;
-  }
-  if (!res.ok) throw new PublisherHttpError(res.status, parsed, res.headers.get('retry-after'));
-  return parsed as JsonValue;
+  const contentType = init.json !== undefined ? (init.method === 'PATCH' ? 'application/merge-patch+json' : 'application/json') : (init.contentType ?? 'application/octet-stream');
+  const res = await exchangeJson({
+    method: init.method,
+    url: `${target.endpoint.replace(/\/$/, '')}${init.path}`,
+    signal: init.signal,
+    headers: { authorization: `Bearer ${target.apiKey}`, ...init.headers },
+    json: init.json,
+    body: init.body,
+    contentType,
+  });
+  if (!res.ok) throw new PublisherHttpError(res.status, res.body, res.headers.get('retry-after'));
+  return res.body as JsonValue;
 }
 
 interface Problem {
