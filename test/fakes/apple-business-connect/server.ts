@@ -6,9 +6,8 @@
  * a per-minute request quota answering 429 with Retry-After, fault injection and hooks.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { FaultQueue, startShell } from '../shell.ts';
 import { validateDetails, type Json, type JsonObject } from './validate.ts';
 
 export interface StoredLocation {
@@ -81,7 +80,7 @@ export async function startFakeApple(options: FakeAppleOptions = {}): Promise<Fa
   const locations = new Map<string, StoredLocation>();
   const calls: RecordedCall[] = [];
   const serverErrors: string[] = [];
-  const faults: { left: number; fault: Fault; match?: (m: string, p: string) => boolean }[] = [];
+  const faults = new FaultQueue<[method: string, path: string]>();
   const hooks: { match: (m: string, p: string) => boolean; action: () => void }[] = [];
   const recent: number[] = [];
   let issued = 0;
@@ -163,63 +162,55 @@ export async function startFakeApple(options: FakeAppleOptions = {}): Promise<Fa
     return { status: 405, body: error('MethodNotAllowed', `${method} is not allowed here`) };
   }
 
-  async function readJson(req: IncomingMessage): Promise<Json | undefined | 'malformed'> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    if (text === '') return undefined;
+  function jsonOf(raw: Buffer): Json | undefined | 'malformed' {
+    if (raw.length === 0) return undefined;
     try {
-      return JSON.parse(text) as Json;
+      return JSON.parse(raw.toString('utf8')) as Json;
     } catch {
       return 'malformed';
     }
   }
 
-  function send(res: ServerResponse, status: number, body: Json | null, headers: Record<string, string> = {}): void {
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
     res.writeHead(status, { 'content-type': 'application/json', 'apple-request-id': randomUUID(), ...headers });
     res.end(body === null ? '' : JSON.stringify(body));
+    return status;
   }
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const method = req.method ?? 'GET';
-      const body = await readJson(req);
+  /** The per-minute quota, answered before anything else Apple checks. */
+  function limited(res: ServerResponse): number | undefined {
+    const t = now();
+    while (recent.length > 0 && (recent[0] as number) <= t - 60_000) recent.shift();
+    if (options.requestsPerMinute !== undefined && recent.length >= options.requestsPerMinute) {
+      const wait = Math.max(1, Math.ceil(((recent[0] as number) + 60_000 - t) / 1000));
+      return send(res, 429, error('TooManyRequests', 'Rate limit exceeded'), { 'retry-after': String(wait) });
+    }
+    recent.push(t);
+    return undefined;
+  }
+
+  const { url, close } = await startShell({
+    serverErrors,
+    open: ({ method, url: u, req, body }) => {
+      // beforeNext: the test's action runs before anything else, injected faults included.
+      const hook = hooks.findIndex((h) => h.match(method, u.pathname));
+      if (hook >= 0) hooks.splice(hook, 1)[0]?.action();
       const ifMatch = typeof req.headers['if-match'] === 'string' ? req.headers['if-match'] : null;
-      const record = (status: number) => calls.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), ifMatch, body: body === 'malformed' ? undefined : body, status });
-      try {
-        const hook = hooks.findIndex((h) => h.match(method, url.pathname));
-        if (hook >= 0) hooks.splice(hook, 1)[0]?.action();
-        const fault = faults.find((f) => f.left > 0 && (!f.match || f.match(method, url.pathname)));
-        if (fault) {
-          fault.left--;
-          record(fault.fault.status);
-          return send(res, fault.fault.status, fault.fault.body ?? error('Injected', `HTTP ${fault.fault.status}`), fault.fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.fault.retryAfterSeconds) } : {});
-        }
-        const t = now();
-        while (recent.length > 0 && (recent[0] as number) <= t - 60_000) recent.shift();
-        if (options.requestsPerMinute !== undefined && recent.length >= options.requestsPerMinute) {
-          const wait = Math.max(1, Math.ceil(((recent[0] as number) + 60_000 - t) / 1000));
-          record(429);
-          return send(res, 429, error('TooManyRequests', 'Rate limit exceeded'), { 'retry-after': String(wait) });
-        }
-        recent.push(t);
-        if (body === 'malformed') {
-          record(400);
-          return send(res, 400, error('InvalidRequest', 'Malformed JSON'));
-        }
-        const out = handle(method, url.pathname, url.searchParams, req.headers.authorization, ifMatch, body);
-        record(out.status);
-        send(res, out.status, out.body, out.headers);
-      } catch (e) {
-        serverErrors.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
-        record(500);
-        send(res, 500, error('InternalError', 'fake failure'));
-      }
-    })();
+      return { method, path: u.pathname, query: Object.fromEntries(u.searchParams), ifMatch, body: jsonOf(body) };
+    },
+    fault: ({ method, url: u }) => faults.take(method, u.pathname),
+    route: ({ res, req, url: u }, call) => {
+      const refused = limited(res);
+      if (refused !== undefined) return refused;
+      if (call.body === 'malformed') return send(res, 400, error('InvalidRequest', 'Malformed JSON'));
+      const out = handle(call.method, u.pathname, u.searchParams, req.headers.authorization, call.ifMatch, call.body);
+      return send(res, out.status, out.body, out.headers);
+    },
+    record: (call, status) => calls.push({ ...call, body: call.body === 'malformed' ? undefined : call.body, status }),
+    send: ({ res }, status, body, headers) => send(res, status, body, headers),
+    faultBody: (status) => error('Injected', `HTTP ${status}`),
+    crashBody: error('InternalError', 'fake failure'),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
 
   const must = (id: string) => {
     const l = locations.get(id);
@@ -228,7 +219,7 @@ export async function startFakeApple(options: FakeAppleOptions = {}): Promise<Fa
   };
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     clientId,
     clientSecret,
     locations,
@@ -247,8 +238,8 @@ export async function startFakeApple(options: FakeAppleOptions = {}): Promise<Fa
     },
     expireTokens: () => tokens.clear(),
     tokensIssued: () => issued,
-    failNext: (times, fault, match) => void faults.push({ left: times, fault, ...(match ? { match } : {}) }),
+    failNext: (times, fault, match) => faults.add(times, fault, match),
     beforeNext: (match, action) => void hooks.push({ match, action }),
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    close,
   };
 }

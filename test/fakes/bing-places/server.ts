@@ -7,8 +7,8 @@
  * 200 with OperationStatus false, ErrorCode and ErrorMessage; publishing states from
  * QualityCheckInProgress to Published; a per-minute quota answering 429; fault injection.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { FaultQueue, startShell } from '../shell.ts';
 
 export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -74,6 +74,25 @@ function validate(b: JsonObject): { ColumnName: string; ErrorMessage: string }[]
   return out;
 }
 
+const API = /^\/trustedPartnerApi\/v1\//;
+const isApiCall = (req: IncomingMessage) => req.method === 'POST' && API.test(req.url ?? '');
+
+/** The request's JSON object, or null when it is none. */
+function objectOf(raw: Buffer): JsonObject | null {
+  try {
+    const parsed: unknown = JSON.parse(raw.toString('utf8') || 'null');
+    return isObject(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  res.end(JSON.stringify(body));
+  return status;
+}
+
 /** What GetBusinesses answers: every member, Bing's empty defaults where nothing was sent. */
 function view(b: StoredBusiness): JsonObject {
   return { AddressLine2: '', Latitude: '0', Longitude: '0', MainWebSite: '', FacebookAddress: '', TwitterAddress: '', Photos: [], OperatingHours: [''], IsClosed: false, ...b.listing };
@@ -85,7 +104,7 @@ export async function startFakeBing(options: { requestsPerMinute?: number; now?:
   const businesses = new Map<string, StoredBusiness>();
   const calls: RecordedCall[] = [];
   const serverErrors: string[] = [];
-  const faults: { left: number; fault: Fault; match?: (op: string) => boolean }[] = [];
+  const faults = new FaultQueue<[operation: string]>();
   const recent: number[] = [];
   let ypids = 14884659662320771000n;
 
@@ -149,47 +168,36 @@ export async function startFakeBing(options: { requestsPerMinute?: number; now?:
     return { status: 404, body: { Message: `No HTTP resource was found that matches the request URI /${operation}.` } };
   }
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const operation = (req.url ?? '').replace(/^\/trustedPartnerApi\/v1\//, '').split('?')[0] ?? '';
-      const chunks: Buffer[] = [];
-      for await (const c of req) chunks.push(c as Buffer);
-      let body: JsonObject = {};
-      const send = (status: number, out: Json, headers: Record<string, string> = {}) => {
-        calls.push({ operation, body, status });
-        res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-        res.end(JSON.stringify(out));
-      };
-      try {
-        if (req.method !== 'POST' || !(req.url ?? '').startsWith('/trustedPartnerApi/v1/')) return send(404, { Message: 'Not found' });
-        try {
-          const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null');
-          if (!isObject(parsed)) return send(400, { Message: 'The request is invalid.' });
-          body = parsed;
-        } catch {
-          return send(400, { Message: 'The request is invalid.' });
-        }
-        const fault = faults.find((f) => f.left > 0 && (!f.match || f.match(operation)));
-        if (fault) {
-          fault.left--;
-          return send(fault.fault.status, fault.fault.body ?? { Message: 'Injected fault' }, fault.fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.fault.retryAfterSeconds) } : {});
-        }
-        const t = now();
-        while (recent.length > 0 && (recent[0] as number) <= t - 60_000) recent.shift();
-        if (options.requestsPerMinute !== undefined && recent.length >= options.requestsPerMinute) {
-          return send(429, { Message: 'Too many requests' }, { 'retry-after': String(Math.max(1, Math.ceil(((recent[0] as number) + 60_000 - t) / 1000))) });
-        }
-        recent.push(t);
-        const out = handle(operation, body);
-        send(out.status, out.body);
-      } catch (e) {
-        serverErrors.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
-        send(500, { Message: 'An error has occurred.' });
-      }
-    })();
+  /** The per-minute quota: a 429 when the last minute used it up. */
+  function limited(res: ServerResponse): number | undefined {
+    const t = now();
+    while (recent.length > 0 && (recent[0] as number) <= t - 60_000) recent.shift();
+    if (options.requestsPerMinute !== undefined && recent.length >= options.requestsPerMinute) {
+      return send(res, 429, { Message: 'Too many requests' }, { 'retry-after': String(Math.max(1, Math.ceil(((recent[0] as number) + 60_000 - t) / 1000))) });
+    }
+    recent.push(t);
+    return undefined;
+  }
+
+  const { url, close } = await startShell({
+    serverErrors,
+    // The body stays {} in the record when Bing refuses the request's shape.
+    open: ({ req, body }) => ({ operation: (req.url ?? '').replace(API, '').split('?')[0] ?? '', body: isApiCall(req) ? objectOf(body) : null }),
+    // Bing refuses a request of the wrong shape before any fault could strike it.
+    fault: (_ex, call) => (call.body ? faults.take(call.operation) : undefined),
+    route: ({ req, res }, call) => {
+      if (!isApiCall(req)) return send(res, 404, { Message: 'Not found' });
+      if (!call.body) return send(res, 400, { Message: 'The request is invalid.' });
+      const refused = limited(res);
+      if (refused !== undefined) return refused;
+      const out = handle(call.operation, call.body);
+      return send(res, out.status, out.body);
+    },
+    record: (call, status) => calls.push({ operation: call.operation, body: call.body ?? {}, status }),
+    send: ({ res }, status, body, headers) => send(res, status, body, headers),
+    faultBody: () => ({ Message: 'Injected fault' }),
+    crashBody: { Message: 'An error has occurred.' },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   const find = (storeId: string) => {
     const b = [...businesses.values()].find((x) => x.listing.StoreId === storeId);
     if (!b) throw new Error(`no business ${storeId}`);
@@ -197,7 +205,7 @@ export async function startFakeBing(options: { requestsPerMinute?: number; now?:
   };
 
   return {
-    url: `http://127.0.0.1:${port}/trustedPartnerApi/v1`,
+    url: `${url}/trustedPartnerApi/v1`,
     businesses,
     calls,
     serverErrors,
@@ -214,7 +222,7 @@ export async function startFakeBing(options: { requestsPerMinute?: number; now?:
       const b = find(storeId);
       b.listing = { ...b.listing, ...structuredClone(patch) };
     },
-    failNext: (times, fault, match) => void faults.push({ left: times, fault, ...(match ? { match } : {}) }),
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    failNext: (times, fault, match) => faults.add(times, fault, match),
+    close,
   };
 }

@@ -7,9 +7,7 @@
  * v22.0 (code 12 from v22.0 on), fault injection, and `serverErrors` for bugs in the fake itself.
  */
 import { createHmac, randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FaultQueue, startShell, type Exchange } from '../shell.ts';
 import type { Json } from './fields.ts';
 import { GraphError, decode } from './graph.ts';
 import { createRouter } from './routes.ts';
@@ -56,10 +54,22 @@ export interface FakeFacebook {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** The query's parameters and a POST's form or JSON body, decoded as Graph reads them. */
+function paramsOf({ method, url, req, body }: Exchange): Record<string, Json> {
+  const params: Record<string, Json> = {};
+  for (const [k, v] of url.searchParams) params[k] = decode(v);
+  if (method === 'POST') {
+    const raw = body.toString('utf8');
+    if ((req.headers['content-type'] ?? '').includes('application/json')) Object.assign(params, JSON.parse(raw || '{}') as Record<string, Json>);
+    else for (const [k, v] of new URLSearchParams(raw)) params[k] = decode(v);
+  }
+  return params;
+}
+
+/** Every answer names the version the path asked for, as Graph's do. */
+function send({ res, url }: Exchange, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'facebook-api-version': url.pathname.split('/')[1] ?? '', ...headers });
+  res.end(JSON.stringify(body));
 }
 
 export async function startFakeFacebook(options: FakeFacebookOptions = {}): Promise<FakeFacebook> {
@@ -68,7 +78,7 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
   const calls: RecordedCall[] = [];
   const serverErrors: string[] = [];
   const usage = new Map<string, number[]>();
-  const faults: { left: number; fault: Fault; match?: (m: string, p: string) => boolean }[] = [];
+  const faults = new FaultQueue<[method: string, path: string]>();
   const budget = options.pageCallsPerMinute ?? 200;
   const { pageOf, route } = createRouter(state, now);
 
@@ -84,63 +94,48 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
     usage.set(pageId, recent);
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const method = req.method ?? 'GET';
-    const params: Record<string, Json> = {};
-    for (const [k, v] of url.searchParams) params[k] = decode(v);
-    if (method === 'POST') {
-      const raw = await readBody(req);
-      if ((req.headers['content-type'] ?? '').includes('application/json')) Object.assign(params, JSON.parse(raw || '{}') as Record<string, Json>);
-      else for (const [k, v] of new URLSearchParams(raw)) params[k] = decode(v);
+  /** Authenticates the call, meters its Page and routes it: every refusal is a thrown GraphError. */
+  function answer(ex: Exchange, call: Omit<RecordedCall, 'status'>): number {
+    const { params } = call;
+    const version = /^v(\d+)\.\d+$/.exec(call.version);
+    if (!version) throw new GraphError(400, 2500, 'Unknown path components: the request must name a Graph API version');
+    const auth = /^Bearer (.+)$/.exec(ex.req.headers.authorization ?? '')?.[1] ?? (typeof params.access_token === 'string' ? params.access_token : undefined);
+    if (!auth) throw new GraphError(400, 104, 'An access token is required to request this resource.');
+    const info = state.tokens.get(auth);
+    if (!info) throw new GraphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
+    if (info.state === 'expired') throw new GraphError(400, 190, `Error validating access token: Session has expired on ${new Date(now() - 3_600_000).toUTCString()}.`, 'OAuthException', 463);
+    if (info.state === 'revoked') throw new GraphError(400, 190, 'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.', 'OAuthException', 460);
+    if (options.appSecret) {
+      const proof = createHmac('sha256', options.appSecret).update(auth).digest('hex');
+      if (params.appsecret_proof !== proof) throw new GraphError(400, 100, 'Invalid appsecret_proof provided in the API argument', 'GraphMethodException');
     }
-    const [, versionText = '', ...segments] = url.pathname.split('/');
-    const record: RecordedCall = { method, version: versionText, path: `/${segments.join('/')}`, params, tokenPage: null, status: 200 };
-    calls.push(record);
-    const send = (status: number, body: Json, headers: Record<string, string> = {}) => {
-      record.status = status;
-      res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', 'facebook-api-version': versionText, ...headers });
-      res.end(JSON.stringify(body));
-    };
-    try {
-      const fault = faults.find((f) => f.left > 0 && (!f.match || f.match(method, record.path)));
-      if (fault) {
-        fault.left--;
-        send(fault.fault.status, fault.fault.body ?? { error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1, fbtrace_id: 'Afake' } }, fault.fault.headers);
-        return;
-      }
-      const version = /^v(\d+)\.\d+$/.exec(versionText);
-      if (!version) throw new GraphError(400, 2500, 'Unknown path components: the request must name a Graph API version');
-      const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? (typeof params.access_token === 'string' ? params.access_token : undefined);
-      if (!auth) throw new GraphError(400, 104, 'An access token is required to request this resource.');
-      const info = state.tokens.get(auth);
-      if (!info) throw new GraphError(400, 190, 'Invalid OAuth access token - Cannot parse access token');
-      if (info.state === 'expired') throw new GraphError(400, 190, `Error validating access token: Session has expired on ${new Date(now() - 3_600_000).toUTCString()}.`, 'OAuthException', 463);
-      if (info.state === 'revoked') throw new GraphError(400, 190, 'Error validating access token: The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.', 'OAuthException', 460);
-      if (options.appSecret) {
-        const proof = createHmac('sha256', options.appSecret).update(auth).digest('hex');
-        if (params.appsecret_proof !== proof) throw new GraphError(400, 100, 'Invalid appsecret_proof provided in the API argument', 'GraphMethodException');
-      }
-      delete params.access_token;
-      delete params.appsecret_proof;
-      record.tokenPage = info.pageId;
-      meter(info.pageId);
-      send(200, route(method, Number(version[1]), segments, params, info.pageId));
-    } catch (e) {
-      if (e instanceof GraphError) {
-        send(e.status, { error: { message: e.message, type: e.type, code: e.code, ...(e.subcode ? { error_subcode: e.subcode } : {}), fbtrace_id: `A${randomBytes(8).toString('hex')}` } }, e.headers);
-        return;
-      }
-      serverErrors.push(e instanceof Error ? `${e.message}\n${e.stack ?? ''}` : String(e));
-      send(500, { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2, is_transient: true, fbtrace_id: 'Afake' } });
-    }
+    delete params.access_token;
+    delete params.appsecret_proof;
+    call.tokenPage = info.pageId;
+    meter(info.pageId);
+    const [, , ...segments] = ex.url.pathname.split('/');
+    send(ex, 200, route(ex.method, Number(version[1]), segments, params, info.pageId));
+    return 200;
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => serverErrors.push(String(e)));
+  const { url, close } = await startShell({
+    serverErrors,
+    open: (ex): Omit<RecordedCall, 'status'> => {
+      const [, version = '', ...segments] = ex.url.pathname.split('/');
+      return { method: ex.method, version, path: `/${segments.join('/')}`, params: paramsOf(ex), tokenPage: null };
+    },
+    fault: ({ method }, call) => faults.take(method, call.path),
+    route: answer,
+    refuse: (ex, e) => {
+      if (!(e instanceof GraphError)) return undefined;
+      send(ex, e.status, { error: { message: e.message, type: e.type, code: e.code, ...(e.subcode ? { error_subcode: e.subcode } : {}), fbtrace_id: `A${randomBytes(8).toString('hex')}` } }, e.headers);
+      return e.status;
+    },
+    record: (call, status) => calls.push({ ...call, status }),
+    send,
+    faultBody: () => ({ error: { message: 'An unknown error has occurred.', type: 'OAuthException', code: 1, fbtrace_id: 'Afake' } }),
+    crashBody: { error: { message: 'An unexpected error has occurred. Please retry your request later.', type: 'OAuthException', code: 2, is_transient: true, fbtrace_id: 'Afake' } },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
 
   function seedPage(parentId: string | null, page: Partial<FakePage> & { name: string }): { page: FakePage; token: string } {
     const full: FakePage = { ...page, id: page.id ?? state.newId(), parentId };
@@ -149,7 +144,7 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
   }
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     state,
     calls,
     serverErrors,
@@ -183,9 +178,7 @@ export async function startFakeFacebook(options: FakeFacebookOptions = {}): Prom
       if (!info) throw new Error(`unknown token ${token}`);
       info.state = s;
     },
-    failNext(times, fault, match) {
-      faults.push({ left: times, fault, match });
-    },
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    failNext: (times, fault, match) => faults.add(times, fault, match),
+    close,
   };
 }

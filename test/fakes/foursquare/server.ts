@@ -4,9 +4,8 @@
  * `X-Places-Api-Version` header, JSON `{ message }` errors, a per-key rate limit answering 429,
  * suggestions that wait for review (or are accepted at once), tips, and fault injection.
  */
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FaultQueue, startShell } from '../shell.ts';
 import { applyParams, CREATE_PARAMS, EDIT_PARAMS, newId, ParamError, pickFields, REMOVE_REASONS, validateParams } from './places.ts';
 import type { Json, Place, Suggestion } from './places.ts';
 
@@ -64,7 +63,7 @@ export async function startFakeFoursquare(options: FakeFoursquareOptions = {}): 
   const calls: RecordedCall[] = [];
   const serverErrors: string[] = [];
   const usage = new Map<string, number[]>();
-  const faults: { left: number; fault: Fault; match?: (m: string, p: string) => boolean }[] = [];
+  const faults = new FaultQueue<[method: string, path: string]>();
   const limit = options.requestsPerMinute ?? 100;
   const autoAccept = options.autoAcceptEdits ?? true;
 
@@ -104,7 +103,7 @@ export async function startFakeFoursquare(options: FakeFoursquareOptions = {}): 
     return rest as unknown as Json;
   };
 
-  function send(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): number {
+  function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
     res.writeHead(status, { 'content-type': 'application/json', ...headers });
     res.end(JSON.stringify(body));
     return status;
@@ -119,11 +118,6 @@ export async function startFakeFoursquare(options: FakeFoursquareOptions = {}): 
     const method = req.method ?? 'GET';
     const path = url.pathname;
     const query = Object.fromEntries(url.searchParams);
-    const fault = faults.find((f) => f.left > 0 && (!f.match || f.match(method, path)));
-    if (fault) {
-      fault.left -= 1;
-      return send(res, fault.fault.status, fault.fault.body ?? { message: 'Internal Server Error' }, fault.fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.fault.retryAfterSeconds) } : {});
-    }
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const kind = auth ? keys.get(auth) : undefined;
     if (!kind) return send(res, 401, { message: 'Invalid request token.' });
@@ -177,25 +171,20 @@ export async function startFakeFoursquare(options: FakeFoursquareOptions = {}): 
     return send(res, 405, { message: 'Method Not Allowed' });
   }
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let status: number;
-    try {
-      status = route(req, res, url);
-    } catch (e) {
-      if (e instanceof ParamError) status = send(res, 400, { message: e.message });
-      else {
-        serverErrors.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
-        status = send(res, 500, { message: 'fake failure' });
-      }
-    }
-    calls.push({ method: req.method ?? 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams), status });
+  const { url, close } = await startShell({
+    serverErrors,
+    open: ({ method, url: u }) => ({ method, path: u.pathname, query: Object.fromEntries(u.searchParams) }),
+    fault: ({ method, url: u }) => faults.take(method, u.pathname),
+    route: ({ req, res, url: u }) => route(req, res, u),
+    refuse: ({ res }, e) => (e instanceof ParamError ? send(res, 400, { message: e.message }) : undefined),
+    record: (call, status) => calls.push({ ...call, status }),
+    send: ({ res }, status, body, headers) => send(res, status, body, headers),
+    faultBody: () => ({ message: 'Internal Server Error' }),
+    crashBody: { message: 'fake failure' },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     places,
     suggestions,
     calls,
@@ -222,14 +211,7 @@ export async function startFakeFoursquare(options: FakeFoursquareOptions = {}): 
       if (!s) throw new Error(`no suggestion ${id}`);
       s.status = 'rejected';
     },
-    failNext(times, fault, match) {
-      faults.push({ left: times, fault, match });
-    },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        // fetch keeps sockets alive; without this, close waits for them to time out.
-        server.closeAllConnections();
-      }),
+    failNext: (times, fault, match) => faults.add(times, fault, match),
+    close,
   };
 }

@@ -5,8 +5,8 @@
  * fault injection and inspectable state.
  */
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startShell, takeListed, type ListedFault } from '../shell.ts';
 import { parseCsv } from './csv.ts';
 import { HEADER, rowErrors, type Row, type RowError } from './rows.ts';
 
@@ -39,13 +39,7 @@ export interface FakePlace {
   row: Row;
 }
 
-export interface Fault {
-  match: RegExp;
-  status: number;
-  times: number;
-  body?: unknown;
-  retryAfter?: string;
-}
+export type Fault = ListedFault;
 
 type Json = Record<string, unknown>;
 const percent = (s: string) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -219,36 +213,25 @@ export async function startFakeHere(options: FakeHereOptions = {}) {
     return problem(res, 404, 'Not Found', `No route for ${req.method} ${path}`, 'E600404');
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const u = new URL(req.url ?? '/', 'http://fake');
-      const authKind = (req.headers.authorization ?? '').split(' ')[0] ?? '';
-      const record = (status: number) => calls.push({ method: req.method ?? '', path: u.pathname, status, auth: authKind });
-      const fault = faults.find((f) => f.times > 0 && f.match.test(`${req.method} ${u.pathname}`));
-      if (fault) {
-        fault.times -= 1;
-        record(send(res, fault.status, fault.body ?? { status: fault.status, title: 'Injected fault', code: 'E600500', cause: 'Injected fault', correlationId: randomUUID() }, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}));
-        return;
-      }
-      if (options.requestsPerMinute !== undefined && u.pathname !== '/oauth2/token') {
-        while (windowHits.length > 0 && (windowHits[0] as number) <= clock - 60_000) windowHits.shift();
-        if (windowHits.length >= options.requestsPerMinute) {
-          record(problem(res, 429, 'Too Many Requests', 'Rate limit exceeded.', 'E600429', { 'retry-after': '30' }));
-          return;
-        }
-        windowHits.push(clock);
-      }
-      route(req, res, u, Buffer.concat(chunks)).then(record, (err: unknown) => {
-        serverErrors.push(`${req.method} ${u.pathname}: ${String(err)}`);
-        res.writeHead(500).end();
-        record(500);
-      });
-    });
+  /** The rate limit, on the fake clock and not for tokens: a 429 when the last minute used it up. */
+  function limited(res: ServerResponse, path: string): number | undefined {
+    if (options.requestsPerMinute === undefined || path === '/oauth2/token') return undefined;
+    while (windowHits.length > 0 && (windowHits[0] as number) <= clock - 60_000) windowHits.shift();
+    if (windowHits.length >= options.requestsPerMinute) return problem(res, 429, 'Too Many Requests', 'Rate limit exceeded.', 'E600429', { 'retry-after': '30' });
+    windowHits.push(clock);
+    return undefined;
+  }
+
+  const shell = await startShell({
+    serverErrors,
+    open: ({ method, url: u, req }) => ({ method, path: u.pathname, auth: (req.headers.authorization ?? '').split(' ')[0] ?? '' }),
+    fault: ({ method, url: u }) => takeListed(faults, `${method} ${u.pathname}`),
+    route: ({ req, res, url: u, body }) => limited(res, u.pathname) ?? route(req, res, u, body),
+    record: (call, status) => calls.push({ ...call, status }),
+    send: ({ res }, status, body, headers) => send(res, status, body, headers),
+    faultBody: (status) => ({ status, title: 'Injected fault', code: 'E600500', cause: 'Injected fault', correlationId: randomUUID() }),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  url = shell.url;
 
   return {
     url,
@@ -284,7 +267,7 @@ export async function startFakeHere(options: FakeHereOptions = {}) {
       if (!place) throw new Error(`no place ${supplierPlaceId}`);
       place.row = { ...place.row, ...patch };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: shell.close,
   };
 }
 

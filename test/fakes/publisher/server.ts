@@ -4,9 +4,9 @@
  * reports, validation like a strict partner and fault injection.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { parse } from 'csv-parse/sync';
+import { startShell, takeListed, type Exchange } from '../shell.ts';
 
 type Json = Record<string, unknown>;
 
@@ -55,20 +55,14 @@ export interface FakePublisher {
   close(): Promise<void>;
 }
 
-const problem = (res: ServerResponse, status: number, detail: string, errors?: Json[], headers: Record<string, string> = {}) => {
-  res.writeHead(status, { 'content-type': 'application/problem+json', ...headers });
-  res.end(JSON.stringify({ type: 'about:blank', title: `HTTP ${status}`, status, detail, ...(errors ? { errors } : {}) }));
-};
-const ok = (res: ServerResponse, status: number, body: unknown) => {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function write(res: ServerResponse, status: number, type: string, body: unknown, headers: Record<string, string> = {}): number {
+  res.writeHead(status, { 'content-type': type, ...headers });
   res.end(JSON.stringify(body));
-};
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return status;
 }
+const problemBody = (status: number, detail: string, errors?: Json[]) => ({ type: 'about:blank', title: `HTTP ${status}`, status, detail, ...(errors ? { errors } : {}) });
+const problem = (res: ServerResponse, status: number, detail: string, errors?: Json[]) => write(res, status, 'application/problem+json', problemBody(status, detail, errors));
+const ok = (res: ServerResponse, status: number, body: unknown) => write(res, status, 'application/json', body);
 
 /** What a strict partner checks in a listing: the keys it knows and a name. */
 function listingErrors(listing: Json): Json[] {
@@ -88,18 +82,8 @@ export async function startFakePublisher(options: FakePublisherOptions = {}): Pr
   const serverErrors: string[] = [];
   const faults = [...(options.faults ?? [])];
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://fake');
+  function route({ req, res, url, body: raw }: Exchange, { body }: FakePublisher['requests'][number]): number {
     const path = url.pathname;
-    const raw = await readBody(req);
-    const isJson = (req.headers['content-type'] ?? '').includes('json');
-    const body: unknown = isJson && raw.length > 0 ? JSON.parse(raw.toString('utf8')) : null;
-    requests.push({ method: req.method ?? '', path, body });
-    const fault = faults.find((f) => f.match.test(`${req.method} ${path}`) && f.times > 0);
-    if (fault) {
-      fault.times -= 1;
-      return problem(res, fault.status, 'injected fault', undefined, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
-    }
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const account = token ? keys.get(token) : undefined;
     if (!account) return problem(res, 401, 'unknown or revoked key');
@@ -163,16 +147,19 @@ export async function startFakePublisher(options: FakePublisherOptions = {}): Pr
     return problem(res, 404, `no route ${req.method} ${path}`);
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      serverErrors.push(String(err));
-      problem(res, 500, 'fake crashed');
-    });
+  const { url, close } = await startShell({
+    serverErrors,
+    // A body that is not the JSON it says it is crashes the request: Tenpo sent it wrong.
+    open: ({ method, url: u, req, body }) => ({ method, path: u.pathname, body: (req.headers['content-type'] ?? '').includes('json') && body.length > 0 ? (JSON.parse(body.toString('utf8')) as unknown) : null }),
+    fault: ({ method, url: u }) => takeListed(faults, `${method} ${u.pathname}`),
+    route,
+    record: (request) => requests.push(request),
+    send: ({ res }, status, body, headers) => write(res, status, 'application/problem+json', body, headers),
+    faultBody: (status) => problemBody(status, 'injected fault'),
+    crashBody: problemBody(500, 'fake crashed'),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     keys,
     listings,
     feeds,
@@ -194,6 +181,6 @@ export async function startFakePublisher(options: FakePublisherOptions = {}): Pr
         feed.state = 'DONE';
       }
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }

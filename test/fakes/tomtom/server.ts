@@ -5,8 +5,8 @@
  * injection and inspectable state.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startShell, takeListed, type ListedFault } from '../shell.ts';
 import { featureIssues, type Issue } from './features.ts';
 
 export interface FakeTomTomOptions {
@@ -38,13 +38,7 @@ export interface FakePoi {
   feature: Record<string, unknown>;
 }
 
-export interface Fault {
-  match: RegExp;
-  status: number;
-  times: number;
-  body?: unknown;
-  retryAfter?: string;
-}
+export type Fault = ListedFault;
 
 type J = Record<string, unknown>;
 const obj = (v: unknown): v is J => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -190,36 +184,24 @@ export async function startFakeTomTom(options: FakeTomTomOptions = {}) {
     return error(res, 404, 'NOT_FOUND', `No route for ${req.method} ${path}`);
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const u = new URL(req.url ?? '/', 'http://fake');
-      const query = Object.fromEntries([...u.searchParams].map(([k, v]) => [k, k === 'key' ? '[key]' : v]));
-      const record = (status: number) => calls.push({ method: req.method ?? '', path: u.pathname, status, query });
-      const fault = faults.find((f) => f.times > 0 && f.match.test(`${req.method} ${u.pathname}`));
-      if (fault) {
-        fault.times -= 1;
-        record(send(res, fault.status, fault.body ?? { errorText: 'Injected fault', detailedError: { code: 'INTERNAL_SERVER_ERROR', message: 'Injected fault' }, httpStatusCode: fault.status }, fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}));
-        return;
-      }
-      if (options.requestsPerMinute !== undefined) {
-        while (windowHits.length > 0 && (windowHits[0] as number) <= clock - 60_000) windowHits.shift();
-        if (windowHits.length >= options.requestsPerMinute) {
-          record(error(res, 429, 'TOO_MANY_REQUESTS', 'Too Many Requests', { 'retry-after': '2' }));
-          return;
-        }
-        windowHits.push(clock);
-      }
-      route(req, res, u, Buffer.concat(chunks)).then(record, (err: unknown) => {
-        serverErrors.push(`${req.method} ${u.pathname}: ${String(err)}`);
-        res.writeHead(500).end();
-        record(500);
-      });
-    });
+  /** The rate limit, on the fake clock: a 429 when the last minute used it up. */
+  function limited(res: ServerResponse): number | undefined {
+    if (options.requestsPerMinute === undefined) return undefined;
+    while (windowHits.length > 0 && (windowHits[0] as number) <= clock - 60_000) windowHits.shift();
+    if (windowHits.length >= options.requestsPerMinute) return error(res, 429, 'TOO_MANY_REQUESTS', 'Too Many Requests', { 'retry-after': '2' });
+    windowHits.push(clock);
+    return undefined;
+  }
+
+  const { url, close } = await startShell({
+    serverErrors,
+    open: ({ method, url: u }) => ({ method, path: u.pathname, query: Object.fromEntries([...u.searchParams].map(([k, v]) => [k, k === 'key' ? '[key]' : v])) }),
+    fault: ({ method, url: u }) => takeListed(faults, `${method} ${u.pathname}`),
+    route: ({ req, res, url: u, body }) => limited(res) ?? route(req, res, u, body),
+    record: (call, status) => calls.push({ ...call, status }),
+    send: ({ res }, status, body, headers) => send(res, status, body, headers),
+    faultBody: (status) => ({ errorText: 'Injected fault', detailedError: { code: 'INTERNAL_SERVER_ERROR', message: 'Injected fault' }, httpStatusCode: status }),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     url,
@@ -250,7 +232,7 @@ export async function startFakeTomTom(options: FakeTomTomOptions = {}) {
       if (!poi) throw new Error(`no POI ${recordId}`);
       poi.feature = { ...poi.feature, properties: { ...(poi.feature.properties as J), ...properties } };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }
 

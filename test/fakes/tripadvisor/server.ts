@@ -4,8 +4,8 @@
  * location, with the API's error bodies and fault injection. The partner (listing) half of the
  * connector runs against test/fakes/publisher instead.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
+import { startShell, takeListed, type Exchange } from '../shell.ts';
 
 export interface FakeTaReview {
   id: number;
@@ -26,6 +26,14 @@ export interface FakeTaLocation {
 
 const LANGUAGES = new Set(['en', 'ja', 'fr', 'de', 'es', 'it', 'zh_TW', 'ko']);
 
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+  return status;
+}
+const errorBody = (status: number, type: string, message: string) => ({ error: { message, type, code: status } });
+const error = (res: ServerResponse, status: number, type: string, message: string) => send(res, status, errorBody(status, type, message));
+
 export async function startFakeTripadvisor(options: { key?: string } = {}) {
   const key = options.key ?? 'content-key';
   const locations = new Map<string, FakeTaLocation>();
@@ -35,34 +43,21 @@ export async function startFakeTripadvisor(options: { key?: string } = {}) {
   const serverErrors: string[] = [];
   let nextReview = 900_000_001;
 
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://fake');
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'application/json', ...headers });
-      res.end(JSON.stringify(body));
-      calls.push({ path: url.pathname, query: Object.fromEntries(url.searchParams), status });
-    };
-    const error = (status: number, type: string, message: string, headers: Record<string, string> = {}) => send(status, { error: { message, type, code: status } }, headers);
-    if (req.method !== 'GET') return error(405, 'MethodNotAllowed', 'Only GET is supported');
-    if (req.headers.authorization) serverErrors.push(`${url.pathname}: the Content API takes its key in the query, not in Authorization`);
-    const fault = faults.find((f) => f.times > 0 && f.match.test(url.pathname));
-    if (fault) {
-      fault.times -= 1;
-      return error(fault.status, 'InjectedFault', 'Injected fault', fault.retryAfter ? { 'retry-after': fault.retryAfter } : {});
-    }
-    if (url.searchParams.get('key') !== key) return error(401, 'UnauthorizedException', 'Unauthorized: invalid or missing key');
+  function route({ method, res, url }: Exchange): number {
+    if (method !== 'GET') return error(res, 405, 'MethodNotAllowed', 'Only GET is supported');
+    if (url.searchParams.get('key') !== key) return error(res, 401, 'UnauthorizedException', 'Unauthorized: invalid or missing key');
     const language = url.searchParams.get('language') ?? 'en';
-    if (!LANGUAGES.has(language)) return error(400, 'InvalidLanguage', `Unsupported language ${language}`);
+    if (!LANGUAGES.has(language)) return error(res, 400, 'InvalidLanguage', `Unsupported language ${language}`);
     const m = /^\/api\/v1\/location\/(\d+)\/(details|reviews)$/.exec(url.pathname);
-    if (!m) return error(404, 'NotFound', 'Not Found');
+    if (!m) return error(res, 404, 'NotFound', 'Not Found');
     const location = locations.get(m[1] as string);
-    if (!location) return error(404, 'NotFoundException', `Location ${m[1]} not found`);
+    if (!location) return error(res, 404, 'NotFoundException', `Location ${m[1]} not found`);
     if (m[2] === 'details') {
-      return send(200, { location_id: location.id, name: location.name, web_url: `https://www.tripadvisor.com/Restaurant_Review-g1-d${location.id}-Reviews.html`, category: { name: location.category, localized_name: location.category } });
+      return send(res, 200, { location_id: location.id, name: location.name, web_url: `https://www.tripadvisor.com/Restaurant_Review-g1-d${location.id}-Reviews.html`, category: { name: location.category, localized_name: location.category } });
     }
     const limit = Number(url.searchParams.get('limit') ?? '5');
     const offset = Number(url.searchParams.get('offset') ?? '0');
-    if (!Number.isInteger(limit) || limit < 1 || limit > 5) return error(400, 'InvalidParameter', 'limit must be between 1 and 5');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 5) return error(res, 400, 'InvalidParameter', 'limit must be between 1 and 5');
     // Only the five most recent are ever visible, whatever the offset.
     const visible = reviews.filter((r) => r.locationId === location.id).sort((a, b) => b.published - a.published).slice(0, 5);
     const data = visible.slice(offset, offset + limit).map((r) => ({
@@ -79,10 +74,24 @@ export async function startFakeTripadvisor(options: { key?: string } = {}) {
       trip_type: 'Couples',
       user: { username: r.username, user_location: { id: '1', name: 'Tokyo' }, avatar: { thumbnail: 'https://media-cdn.tripadvisor.com/avatar.jpg' } },
     }));
-    return send(200, { data });
+    return send(res, 200, { data });
+  }
+
+  const shell = await startShell({
+    serverErrors,
+    open: ({ req, url }) => {
+      // Checked on arrival, so that a request an injected fault answers is checked too.
+      if (req.headers.authorization) serverErrors.push(`${url.pathname}: the Content API takes its key in the query, not in Authorization`);
+      return { path: url.pathname, query: Object.fromEntries(url.searchParams) };
+    },
+    // The API answers only GETs; anything else is refused before a fault could strike it.
+    fault: ({ method, url }) => (method === 'GET' ? takeListed(faults, url.pathname) : undefined),
+    route,
+    record: (call, status) => calls.push({ ...call, status }),
+    send: ({ res }, status, body, headers) => send(res, status, body, headers),
+    faultBody: (status) => errorBody(status, 'InjectedFault', 'Injected fault'),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1`;
+  const url = `${shell.url}/api/v1`;
 
   return {
     url,
@@ -99,7 +108,7 @@ export async function startFakeTripadvisor(options: { key?: string } = {}) {
       reviews.push(review);
       return review;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: shell.close,
   };
 }
 

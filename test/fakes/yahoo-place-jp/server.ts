@@ -8,9 +8,8 @@
  *   `{ error: { code, message, field } }`, 409 on a duplicate store code, 429 with Retry-After.
  * Places wait IN_REVIEW until `publish()`, as Yahoo! reviews changes before showing them.
  */
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FaultQueue, startShell } from '../shell.ts';
 import { applyFields, FieldError, newId, publicFeatureOf, validateFields } from './state.ts';
 import type { Json, Obj, Place, PublicFeature } from './state.ts';
 
@@ -51,12 +50,6 @@ export interface FakeYahoo {
   close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<FakeYahoo> {
   const now = options.now ?? Date.now;
   const appId = `dj00${newId(8)}`;
@@ -66,11 +59,11 @@ export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<Fa
   const idempotency = new Map<string, string>();
   const calls: RecordedCall[] = [];
   const serverErrors: string[] = [];
-  const faults: { left: number; fault: Fault; match?: (m: string, p: string) => boolean }[] = [];
+  const faults = new FaultQueue<[method: string, path: string]>();
   let usage: number[] = [];
   const limit = options.requestsPerMinute ?? 600;
 
-  function json(res: ServerResponse, status: number, body: Json, headers: Record<string, string> = {}): number {
+  function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): number {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(body));
     return status;
@@ -148,52 +141,45 @@ export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<Fa
     return partnerError(res, 405, 'METHOD_NOT_ALLOWED', 'Method not allowed.');
   }
 
-  const server = createServer((req, res) => {
-    void (async () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const method = req.method ?? 'GET';
-      const raw = await readBody(req);
+  const { url, close } = await startShell({
+    serverErrors,
+    open: ({ method, url: u, req }): Omit<RecordedCall, 'status'> => ({
+      method,
+      path: u.pathname,
+      query: Object.fromEntries(u.searchParams),
+      headers: { 'idempotency-key': String(req.headers['idempotency-key'] ?? ''), 'content-type': String(req.headers['content-type'] ?? '') },
+      // The partner API's JSON once it reads it: a fault or YOLP leaves it null.
+      body: null,
+    }),
+    fault: ({ method, url: u }) => faults.take(method, u.pathname),
+    route: ({ req, res, url: u, body: raw }, call) => {
+      if (u.pathname === '/search/local/V1/localSearch') return yolp(res, u);
       let body: Obj | null = null;
-      let status: number;
-      try {
-        const fault = faults.find((f) => f.left > 0 && (!f.match || f.match(method, url.pathname)));
-        if (fault) {
-          fault.left -= 1;
-          const headers: Record<string, string> = fault.fault.retryAfterSeconds !== undefined ? { 'retry-after': String(fault.fault.retryAfterSeconds) } : {};
-          if (typeof fault.fault.body === 'string') {
-            res.writeHead(fault.fault.status, { 'content-type': 'application/xml', ...headers });
-            res.end(fault.fault.body);
-            status = fault.fault.status;
-          } else status = json(res, fault.fault.status, fault.fault.body ?? { error: { code: 'INTERNAL', message: 'Internal error' } }, headers);
-        } else if (url.pathname === '/search/local/V1/localSearch') status = yolp(res, url);
-        else {
-          if (raw !== '') {
-            try {
-              body = JSON.parse(raw) as Obj;
-            } catch {
-              status = partnerError(res, 400, 'BAD_REQUEST', 'The body is not JSON.');
-              calls.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: {}, body: null, status });
-              return;
-            }
-          }
-          status = await partner(req, res, url, body);
-        }
-      } catch (e) {
-        if (e instanceof FieldError) status = partnerError(res, 400, 'INVALID_FIELD', e.message, e.field);
-        else {
-          serverErrors.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
-          status = partnerError(res, 500, 'INTERNAL', 'fake failure');
+      if (raw.length > 0) {
+        try {
+          body = JSON.parse(raw.toString('utf8')) as Obj;
+        } catch {
+          return partnerError(res, 400, 'BAD_REQUEST', 'The body is not JSON.');
         }
       }
-      const headers = { 'idempotency-key': String(req.headers['idempotency-key'] ?? ''), 'content-type': String(req.headers['content-type'] ?? '') };
-      calls.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, body, status });
-    })();
+      call.body = body;
+      return partner(req, res, u, body);
+    },
+    refuse: ({ res }, e) => (e instanceof FieldError ? partnerError(res, 400, 'INVALID_FIELD', e.message, e.field) : undefined),
+    record: (call, status) => calls.push({ ...call, status }),
+    send: ({ res }, status, body, headers) => {
+      if (typeof body !== 'string') json(res, status, body, headers);
+      else {
+        res.writeHead(status, { 'content-type': 'application/xml', ...headers });
+        res.end(body);
+      }
+    },
+    faultBody: () => ({ error: { code: 'INTERNAL', message: 'Internal error' } }),
+    crashBody: { error: { code: 'INTERNAL', message: 'fake failure' } },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     appId,
     places,
     publicFeatures,
@@ -224,13 +210,7 @@ export async function startFakeYahoo(options: FakeYahooOptions = {}): Promise<Fa
       if (!f) throw new Error(`no public feature ${uid}`);
       Object.assign(f, change);
     },
-    failNext(times, fault, match) {
-      faults.push({ left: times, fault, match });
-    },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((e) => (e ? reject(e) : resolve()));
-        server.closeAllConnections();
-      }),
+    failNext: (times, fault, match) => faults.add(times, fault, match),
+    close,
   };
 }

@@ -4,8 +4,8 @@
  * profile and Respond to Reviews (owner token), with Yelp's error bodies, its reply rules (5,000
  * characters, no emoji, 20 replies per location per day), quotas and fault injection.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startShell, takeListed, type Exchange, type ListedFault } from '../shell.ts';
 import { processJob } from './jobs.ts';
 import { criteriaProblems, details, emptyBusiness, newId, pacificText, type FakeBusiness, type FakeJob, type FakeReview, type Json } from './state.ts';
 
@@ -24,14 +24,7 @@ export interface FakeYelpOptions {
   now?: number;
 }
 
-export interface Fault {
-  /** Matched against "METHOD /path". */
-  match: RegExp;
-  status: number;
-  times: number;
-  body?: Json;
-  retryAfter?: string;
-}
+export type Fault = ListedFault<Json>;
 
 export interface RecordedCall {
   method: string;
@@ -173,43 +166,39 @@ export async function startFakeYelp(options: FakeYelpOptions = {}) {
     return yelpError(res, 404, 'NOT_FOUND', `No route for ${req.method} ${path}`);
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://fake');
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const type = req.headers['content-type'] ?? '';
-      let body: unknown = null;
-      if (raw !== '') {
-        if (type.startsWith('application/json')) {
-          try {
-            body = JSON.parse(raw);
-          } catch {
-            serverErrors.push(`${req.method} ${url.pathname}: malformed JSON`);
-          }
-        } else if (type.startsWith('application/x-www-form-urlencoded')) body = Object.fromEntries(new URLSearchParams(raw));
-        else serverErrors.push(`${req.method} ${url.pathname}: unexpected content-type ${type}`);
+  /** A JSON or form body as the client sent it; anything else is a bug in what Tenpo sends. */
+  function bodyOf({ req, url, body: raw }: Exchange): unknown {
+    if (raw.length === 0) return null;
+    const type = req.headers['content-type'] ?? '';
+    if (type.startsWith('application/json')) {
+      try {
+        return JSON.parse(raw.toString('utf8'));
+      } catch {
+        serverErrors.push(`${req.method} ${url.pathname}: malformed JSON`);
+        return null;
       }
-      const auth = (req.headers.authorization ?? '').startsWith('Basic ') ? 'basic' : (req.headers.authorization ?? '').startsWith('Bearer ') ? 'bearer' : 'none';
-      const record = (status: number) => calls.push({ method: req.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), body, auth, status });
-      const fault = faults.find((f) => f.times > 0 && f.match.test(`${req.method} ${url.pathname}`));
-      if (fault) {
-        fault.times -= 1;
-        res.writeHead(fault.status, { 'content-type': 'application/json', ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}) });
-        res.end(JSON.stringify(fault.body ?? { error: { id: 'INTERNAL_ERROR', description: 'Injected fault', http_code: fault.status } }));
-        record(fault.status);
-        return;
-      }
-      route(req, res, url, body).then(record, (err: unknown) => {
-        serverErrors.push(`${req.method} ${url.pathname}: ${String(err)}`);
-        res.writeHead(500).end();
-        record(500);
-      });
-    });
+    }
+    if (type.startsWith('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+    serverErrors.push(`${req.method} ${url.pathname}: unexpected content-type ${type}`);
+    return null;
+  }
+
+  const { url, close } = await startShell({
+    serverErrors,
+    open: (ex): Omit<RecordedCall, 'status'> => {
+      const authorization = ex.req.headers.authorization ?? '';
+      const auth = authorization.startsWith('Basic ') ? 'basic' : authorization.startsWith('Bearer ') ? 'bearer' : 'none';
+      return { method: ex.method, path: ex.url.pathname, query: Object.fromEntries(ex.url.searchParams), body: bodyOf(ex), auth };
+    },
+    fault: ({ method, url: u }) => takeListed(faults, `${method} ${u.pathname}`),
+    route: ({ req, res, url: u }, call) => route(req, res, u, call.body),
+    record: (call, status) => calls.push({ ...call, status }),
+    send: ({ res }, status, body, headers) => {
+      res.writeHead(status, { 'content-type': 'application/json', ...headers });
+      res.end(JSON.stringify(body));
+    },
+    faultBody: (status) => ({ error: { id: 'INTERNAL_ERROR', description: 'Injected fault', http_code: status } }),
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   return {
     url,
@@ -263,7 +252,7 @@ export async function startFakeYelp(options: FakeYelpOptions = {}) {
     processJobs() {
       for (const job of jobs.values()) if (!job.processed) processJob(job, businesses, serverErrors);
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close,
   };
 }
 
