@@ -43,5 +43,11 @@ export const appleBusinessConnectManifest = defineManifest({
     'business.apple.com/docs/api/v1/guidance/urls',
     'business.apple.com/docs/api/v1/faq (review APIs are for review providers, not location owners)',
     'github.com developermarius Apple Business Connect PHP client (request/response examples: specialHours.hoursByDay, categories, locationStatus, error array)',
+    // Categories (categories.ts): every id is in this list, and the recorded API answer echoes ids
+    // from it. Not Apple's own publication, so the map stays to be checked against the partner list.
+    'github.com/DeveloperMarius/apple-business-connect-api src/models/AppleCategory.php (location category ids, e.g. restaurants.japanese.ramen, food.bakeries, shopping.drugstores; no generic restaurant)',
+    'github.com/DeveloperMarius/apple-business-connect-api src/AppleBusinessConnectClient.php (API answer with "categories": ["food.desserts", "food.gelato", "health.dietitians"])',
+    'developer.apple.com/documentation/apple-ads-platform-api/businesscategory (qualifiedId such as dining.restaurant: the Apple Ads taxonomy, not the location categories)',
+    'support.apple.com/guide/apple-business-connect/abcb5add1f54 (Apple expanded its business categories)',
   ],
 });

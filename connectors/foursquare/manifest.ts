@@ -28,5 +28,7 @@ export const foursquareManifest = defineManifest({
     'docs.foursquare.com/fsq-developers-places/reference/place-tips',
     'docs.foursquare.com/developer/reference/places-feedback (Service Account key required)',
     'docs.foursquare.com/data-products/docs/categories (Category Taxonomy)',
+    // Categories (categories.ts): the ids marked "list" are in this copy of the taxonomy's first two levels.
+    'github.com/adviceinteractivegroup/foursquare_categories index.js (category_id and title, e.g. Drugstore 5745c2e4498e11e7bccabdbd, Burger Joint 4bf58dd8d48988d16c941735)',
   ],
 });

@@ -1,8 +1,11 @@
 /**
  * Tenpo category ids → Overture Places category names (the `categories.primary/alternate`
  * taxonomy of the Overture Maps schema, which TomTom, a founding Overture member, builds Orbis
- * Maps places on). A Tenpo id without its own line falls back to its parent; an id with no
- * equivalent here is refused before delivery (rules.ts).
+ * Maps places on). Every name is in Overture's published category list
+ * (github.com/OvertureMaps/schema, docs/guides/places/csv/2025-04-01-Original-Taxonomy.csv);
+ * Overture has no ramen or izakaya category, so those take the nearest kind of restaurant. A Tenpo
+ * id without its own line falls back to its parent; an id with no equivalent here is refused
+ * before delivery (rules.ts).
  */
 import { getCategory } from '../../src/locations/categories.ts';
 
@@ -11,10 +14,10 @@ const OVERTURE: Readonly<Record<string, string>> = {
   'restaurant.japanese': 'japanese_restaurant',
   'restaurant.sushi': 'sushi_restaurant',
   'restaurant.conveyor_belt_sushi': 'sushi_restaurant',
-  'restaurant.ramen': 'ramen_restaurant',
+  'restaurant.ramen': 'noodles_restaurant',
   'restaurant.udon': 'noodles_restaurant',
   'restaurant.soba': 'noodles_restaurant',
-  'restaurant.izakaya': 'izakaya',
+  'restaurant.izakaya': 'japanese_restaurant',
   'restaurant.yakiniku': 'korean_restaurant',
   'restaurant.chinese': 'chinese_restaurant',
   'restaurant.korean': 'korean_restaurant',
@@ -37,6 +40,8 @@ const OVERTURE: Readonly<Record<string, string>> = {
   'bar.pub': 'pub',
   bakery: 'bakery',
   dessert_shop: 'desserts',
+  'dessert_shop.cake_shop': 'patisserie_cake_shop',
+  'dessert_shop.wagashi': 'japanese_confectionery_shop',
   'dessert_shop.ice_cream': 'ice_cream_shop',
   liquor_store: 'liquor_store',
   convenience_store: 'convenience_store',
@@ -48,16 +53,21 @@ const OVERTURE: Readonly<Record<string, string>> = {
   hundred_yen_store: 'discount_store',
   drugstore: 'drugstore',
   pharmacy: 'pharmacy',
-  cosmetics_store: 'cosmetic_and_beauty_supply',
+  cosmetics_store: 'cosmetic_and_beauty_supplies',
   clothing_store: 'clothing_store',
+  'clothing_store.mens': "men's_clothing_store",
+  'clothing_store.womens': "women's_clothing_store",
+  'clothing_store.childrens': "children's_clothing_store",
   shoe_store: 'shoe_store',
   jewelry_store: 'jewelry_store',
   optician: 'eyewear_and_optician',
   electronics_store: 'electronics',
   mobile_phone_store: 'mobile_phone_store',
   furniture_store: 'furniture_store',
-  home_improvement_store: 'hardware_store',
+  home_goods_store: 'home_goods_store',
+  home_improvement_store: 'home_improvement_store',
   book_store: 'bookstore',
+  stationery_store: 'cards_and_stationery_store',
   toy_store: 'toy_store',
   sporting_goods_store: 'sporting_goods',
   bicycle_store: 'bicycle_shop',
@@ -69,13 +79,17 @@ const OVERTURE: Readonly<Record<string, string>> = {
   barber_shop: 'barber',
   beauty_salon: 'beauty_salon',
   nail_salon: 'nail_salon',
+  eyelash_salon: 'eyelash_service',
   massage: 'massage',
   dry_cleaner: 'dry_cleaning',
   laundromat: 'laundromat',
+  print_shop: 'printing_services',
+  phone_repair_shop: 'mobile_phone_repair',
   car_dealer: 'car_dealer',
   car_repair: 'automotive_repair',
   car_wash: 'car_wash',
   car_rental: 'car_rental_agency',
+  tire_shop: 'tire_shop',
   gas_station: 'gas_station',
   ev_charging_station: 'ev_charging_station',
   parking_lot: 'parking',
@@ -88,6 +102,11 @@ const OVERTURE: Readonly<Record<string, string>> = {
   law_firm: 'lawyer',
   accounting_firm: 'accountant',
   clinic: 'doctor',
+  'clinic.internal_medicine': 'internal_medicine',
+  'clinic.pediatrics': 'pediatrician',
+  'clinic.dermatology': 'dermatologist',
+  'clinic.ophthalmology': 'ophthalmologist',
+  'clinic.orthopedics': 'orthopedist',
   dental_clinic: 'dentist',
   hospital: 'hospital',
   veterinarian: 'veterinarian',
@@ -98,9 +117,11 @@ const OVERTURE: Readonly<Record<string, string>> = {
   hostel: 'hostel',
   gym: 'gym',
   yoga_studio: 'yoga_studio',
+  public_bath: 'public_bath_houses',
   karaoke: 'karaoke',
-  movie_theater: 'movie_theater',
+  movie_theater: 'cinema',
   amusement_arcade: 'arcade',
+  cram_school: 'tutoring_center',
   language_school: 'language_school',
   driving_school: 'driving_school',
   music_school: 'music_school',

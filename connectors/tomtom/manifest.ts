@@ -31,6 +31,8 @@ export const tomtomManifest = defineManifest({
     'developer.tomtom.com/map-feedback-api/documentation/service/create-feedback (key and apiVersion parameters, referenceId, error bodies)',
     'docs.tomtom.com/map-feedback-api/documentation/service/get-feedback-status-by-feedback-id (errorText/detailedError/httpStatusCode)',
     'docs.overturemaps.org/schema/reference/places/place (names, categories, operating_status, addresses, phones, websites, socials)',
+    // Every category name in categories.ts is in this list.
+    'github.com/OvertureMaps/schema docs/guides/places/csv/2025-04-01-Original-Taxonomy.csv (Overture Places category keys)',
     'developers.google.com/earth-engine/datasets/catalog/overture-maps_places_place (Overture Places fields)',
     'wiki.openstreetmap.org/wiki/Key:opening_hours; wiki.openstreetmap.org/wiki/Key:opening_date',
   ],

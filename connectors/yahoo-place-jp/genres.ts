@@ -3,9 +3,9 @@
  * 3 for the small one; the list is developer.yahoo.co.jp/webapi/map/openlocalplatform/genre.html).
  * Only 0115001 (カフェ) is confirmed by the Local Search API reference, which uses it as its `gc`
  * example; the other codes follow the list's layout (01 グルメ, 02 ショッピング, 03 レジャー, 04 暮らし,
- * 05 ビューティー, 06 病院, 07 宿泊, 08 教育) and are inferred: check them against the genre list
- * before going live (manifest factsInferred "listing"). A Tenpo subcategory without its own code
- * falls back to its parent's.
+ * 05 ビューティー, 06 病院, 07 宿泊, 08 教育) and are inferred (no public copy of the list was found
+ * to check them against): check them against the genre list before going live. A Tenpo
+ * subcategory without its own code falls back to its parent's.
  */
 import { getCategory } from '../../src/locations/categories.ts';
 

@@ -2,8 +2,9 @@
  * Tenpo category ids → Yelp category aliases (the `alias` of Yelp's category list, the values
  * Data Ingestion's `categories` takes and business details return). A Tenpo subcategory without
  * its own Yelp alias falls back to its parent's; a category with neither has no Yelp equivalent.
- * The aliases are Yelp's public category list as of writing; the manifest marks the mapping as
- * inferred because Yelp changes its taxonomy without versioning it.
+ * Every alias but `shabushabu` is in a public copy of Yelp's category list
+ * (github.com/alexrisch/yelp-client, src/lib/categories.ts); Yelp changes its taxonomy without
+ * versioning it (GET /v3/categories answers the live list).
  */
 import { getCategory } from '../../src/locations/categories.ts';
 
@@ -14,12 +15,14 @@ const ALIASES: Readonly<Record<string, string>> = {
   'restaurant.conveyor_belt_sushi': 'conveyorsushi',
   'restaurant.ramen': 'ramen',
   'restaurant.udon': 'udon',
+  'restaurant.soba': 'soba',
   'restaurant.izakaya': 'izakaya',
   'restaurant.yakiniku': 'yakiniku',
   'restaurant.yakitori': 'yakitori',
   'restaurant.tonkatsu': 'tonkatsu',
   'restaurant.tempura': 'tempura',
   'restaurant.okonomiyaki': 'okonomiyaki',
+  'restaurant.gyudon': 'gyudon',
   'restaurant.shabu_shabu': 'shabushabu',
   'restaurant.japanese_curry': 'japacurry',
   'restaurant.chinese': 'chinese',
@@ -44,6 +47,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   bakery: 'bakeries',
   dessert_shop: 'desserts',
   'dessert_shop.cake_shop': 'cakeshop',
+  'dessert_shop.wagashi': 'jpsweets',
   'dessert_shop.ice_cream': 'icecream',
   liquor_store: 'beer_and_wine',
   convenience_store: 'convenience',
@@ -60,6 +64,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   'clothing_store.mens': 'menscloth',
   'clothing_store.womens': 'womenscloth',
   'clothing_store.childrens': 'childcloth',
+  'clothing_store.kimono': 'kimonos',
   shoe_store: 'shoes',
   jewelry_store: 'jewelry',
   optician: 'opticians',
@@ -69,6 +74,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   home_goods_store: 'homedecor',
   home_improvement_store: 'hardware',
   book_store: 'bookstores',
+  stationery_store: 'stationery',
   toy_store: 'toys',
   sporting_goods_store: 'sportgoods',
   bicycle_store: 'bikes',
@@ -82,9 +88,10 @@ const ALIASES: Readonly<Record<string, string>> = {
   nail_salon: 'othersalons',
   eyelash_salon: 'eyelashservice',
   massage: 'massage',
-  dry_cleaner: 'drycleaninglaundry',
+  dry_cleaner: 'dryclean',
   laundromat: 'laundromat',
-  print_shop: 'printingservices',
+  // "Printing Services" in Yelp's list.
+  print_shop: 'copyshops',
   phone_repair_shop: 'mobilephonerepair',
   car_dealer: 'car_dealers',
   car_repair: 'autorepair',
@@ -104,7 +111,8 @@ const ALIASES: Readonly<Record<string, string>> = {
   'clinic.internal_medicine': 'internalmed',
   'clinic.pediatrics': 'pediatricians',
   'clinic.dermatology': 'dermatology',
-  'clinic.ophthalmology': 'ophthalmologists',
+  // Yelp's spelling.
+  'clinic.ophthalmology': 'opthamalogists',
   'clinic.orthopedics': 'orthopedists',
   dental_clinic: 'dentists',
   hospital: 'hospitals',
@@ -112,6 +120,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   chiropractor: 'chiropractors',
   acupuncture_clinic: 'acupuncture',
   hotel: 'hotels',
+  'hotel.ryokan': 'ryokan',
   hostel: 'hostels',
   gym: 'gyms',
   yoga_studio: 'yoga',

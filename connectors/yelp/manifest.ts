@@ -51,5 +51,8 @@ export const yelpManifest = defineManifest({
     'docs.developer.yelp.com/docs/refresh-tokens (POST api.yelp.com/oauth2/token; access 7 days, refresh 365 days)',
     'docs.developer.yelp.com/reference/redeem-authorization-code-for-access-token (token error ids)',
     'Yelp Fusion / Places API business details and reviews (GET /v3/businesses/{id}, /v3/businesses/{id}/reviews; hours day 0 = Monday, "HHMM", is_overnight)',
+    // Categories (categories.ts): every alias but shabushabu is in this copy of Yelp's list.
+    'docs.developer.yelp.com/docs/resources-categories; docs.developer.yelp.com/reference/v3_all_categories (Yelp category aliases)',
+    'github.com/alexrisch/yelp-client src/lib/categories.ts (copy of Yelp\'s category list: alias, title, parents, country lists)',
   ],
 });

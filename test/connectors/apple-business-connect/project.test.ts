@@ -73,8 +73,9 @@ describe('project: shape', () => {
     expect(p.displayPoint).toEqual({ coordinates: { latitude: '35.67270', longitude: '139.73650' }, source: 'MANUALLY_PLACED' });
   });
 
-  it('maps categories, a subcategory without its own entry to its parent, primary first and without repeats', () => {
-    expect(projectionOf(location({ primaryCategory: 'restaurant.ramen', additionalCategories: ['restaurant.izakaya', 'restaurant'] })).categories).toEqual(['food.ramen', 'food.restaurants']);
+  // Every Tenpo subcategory has its own Apple id now, so there is no parent fallback to show.
+  it('maps categories, primary first', () => {
+    expect(projectionOf(location({ primaryCategory: 'restaurant.ramen', additionalCategories: ['restaurant.izakaya', 'restaurant.japanese'] })).categories).toEqual(['restaurants.japanese.ramen', 'restaurants.japanese.izakaya', 'restaurants.japanese']);
   });
 
   it('lists the Tenpo fields Apple has no place for', () => {
@@ -103,7 +104,7 @@ describe('project: rules', () => {
   });
 
   it('asks for another category when neither it nor its parent maps', () => {
-    expect(problemsOf({ primaryCategory: 'karaoke' })).toEqual([expect.objectContaining({ field: 'primaryCategory', rule: 'apple-business-connect.category.unmapped' })]);
+    expect(problemsOf({ primaryCategory: 'music_school' })).toEqual([expect.objectContaining({ field: 'primaryCategory', rule: 'apple-business-connect.category.unmapped' })]);
   });
 
   it('refuses a localized name in the language of the store’s own name', () => {

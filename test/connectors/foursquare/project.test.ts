@@ -53,7 +53,7 @@ describe('Foursquare projection', () => {
 
   it('falls back to the parent category and asks for a mappable one otherwise', () => {
     expect(projectionOf(location({ primaryCategory: 'restaurant.okonomiyaki' })).categories).toEqual({ primary: '4d4b7105d754a06374d81259' });
-    const result = project({ primaryCategory: 'funeral_home' });
+    const result = project({ primaryCategory: 'music_school' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems[0]).toMatchObject({ kind: 'ACTION_REQUIRED', field: 'primaryCategory', rule: 'foursquare.category.unmapped' });
   });

@@ -17,7 +17,7 @@ describe('TomTom feed file', () => {
       geometry: { type: 'Point', coordinates: [139.7365, 35.6727] },
       properties: {
         names: { primary: 'てんぽ 赤坂店', common: { en: 'Tenpo Akasaka' } },
-        categories: { primary: 'ramen_restaurant' },
+        categories: { primary: 'noodles_restaurant' },
         operating_status: 'open',
         addresses: [{ country: 'JP', freeform: '赤坂四丁目３番２号 赤坂ビル５F', locality: '港区', postcode: '107-0052', region: 'JP-13' }],
         phones: ['+81312345678'],

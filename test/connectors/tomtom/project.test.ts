@@ -33,13 +33,13 @@ describe('TomTom projection', () => {
 
   it('maps categories to Overture names, falling back to the parent, and places the POI by its coordinates', () => {
     const p = projectionOf(location({ primaryCategory: 'restaurant.tonkatsu', additionalCategories: ['restaurant.ramen', 'cafe'] }));
-    expect(p.categories).toEqual({ primary: 'restaurant', alternate: ['ramen_restaurant', 'cafe'] });
+    expect(p.categories).toEqual({ primary: 'restaurant', alternate: ['noodles_restaurant', 'cafe'] });
     expect(p.geometry).toEqual({ type: 'Point', coordinates: [139.7365, 35.6727] });
   });
 
   it('refuses what TomTom would reject: no map position, an unmapped category, a description or name too long', () => {
     expect(problems({ latitude: null, longitude: null })).toEqual([expect.objectContaining({ kind: 'ACTION_REQUIRED', field: 'latitude', rule: 'tomtom.geometry.required' })]);
-    expect(problems({ primaryCategory: 'public_bath' })).toEqual([expect.objectContaining({ field: 'primaryCategory', rule: 'tomtom.category.unmapped' })]);
+    expect(problems({ primaryCategory: 'photo_studio' })).toEqual([expect.objectContaining({ field: 'primaryCategory', rule: 'tomtom.category.unmapped' })]);
     expect(problems({ description: 'x'.repeat(1001) })).toEqual([expect.objectContaining({ kind: 'ACTION_REQUIRED', field: 'description', rule: 'tomtom.description.maxLength' })]);
     expect(project({ description: 'x'.repeat(1000) }).ok).toBe(true);
     expect(problems({ name: 'n'.repeat(101) })).toEqual([expect.objectContaining({ field: 'name', rule: 'tomtom.name.maxLength' })]);

@@ -110,8 +110,8 @@ describe('limits and eligibility', () => {
   });
 
   it('maps categories to Yelp aliases, falling back to the parent, and refuses what has no alias', () => {
-    expect(projectionOf(location({ primaryCategory: 'restaurant.gyudon', additionalCategories: ['restaurant.ramen', 'restaurant.family'] })).categories).toEqual(['restaurants', 'ramen']);
-    expect(problems({ primaryCategory: 'stationery_store' })).toEqual([expect.objectContaining({ field: 'primaryCategory', rule: 'yelp.category.unmapped' })]);
+    expect(projectionOf(location({ primaryCategory: 'restaurant.family', additionalCategories: ['restaurant.ramen', 'restaurant'] })).categories).toEqual(['restaurants', 'ramen']);
+    expect(problems({ primaryCategory: 'atm' })).toEqual([expect.objectContaining({ field: 'primaryCategory', rule: 'yelp.category.unmapped' })]);
   });
 
   it('takes at most three categories', () => {

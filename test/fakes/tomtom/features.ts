@@ -10,17 +10,20 @@ export interface Issue {
 
 /** Overture Places categories the fake knows (a subset of the Overture taxonomy). */
 export const OVERTURE_CATEGORIES = new Set([
-  'restaurant', 'japanese_restaurant', 'sushi_restaurant', 'ramen_restaurant', 'noodles_restaurant', 'izakaya', 'chinese_restaurant', 'korean_restaurant',
+  'restaurant', 'japanese_restaurant', 'sushi_restaurant', 'noodles_restaurant', 'chinese_restaurant', 'korean_restaurant',
   'italian_restaurant', 'french_restaurant', 'indian_restaurant', 'thai_restaurant', 'vietnamese_restaurant', 'american_restaurant', 'pizza_restaurant',
   'burger_restaurant', 'fast_food_restaurant', 'steakhouse', 'seafood_restaurant', 'vegetarian_restaurant', 'buffet_restaurant', 'cafe', 'bar', 'wine_bar',
-  'pub', 'bakery', 'desserts', 'ice_cream_shop', 'liquor_store', 'convenience_store', 'supermarket', 'grocery_store', 'department_store', 'shopping_center',
-  'discount_store', 'drugstore', 'pharmacy', 'cosmetic_and_beauty_supply', 'clothing_store', 'shoe_store', 'jewelry_store', 'eyewear_and_optician',
-  'electronics', 'mobile_phone_store', 'furniture_store', 'hardware_store', 'bookstore', 'toy_store', 'sporting_goods', 'bicycle_shop', 'florist',
-  'pet_store', 'souvenir_shop', 'thrift_store', 'hair_salon', 'barber', 'beauty_salon', 'nail_salon', 'massage', 'dry_cleaning', 'laundromat', 'car_dealer',
-  'automotive_repair', 'car_wash', 'car_rental_agency', 'gas_station', 'ev_charging_station', 'parking', 'bank_credit_union', 'atms', 'post_office',
-  'insurance_agency', 'real_estate_agent', 'travel_agents', 'lawyer', 'accountant', 'doctor', 'dentist', 'hospital', 'veterinarian', 'chiropractor',
-  'acupuncture', 'hotel', 'ryokan', 'hostel', 'gym', 'yoga_studio', 'karaoke', 'movie_theater', 'arcade', 'language_school', 'driving_school',
-  'music_school', 'preschool', 'funeral_services_and_cemeteries',
+  'pub', 'bakery', 'desserts', 'patisserie_cake_shop', 'japanese_confectionery_shop', 'ice_cream_shop', 'liquor_store', 'convenience_store', 'supermarket',
+  'grocery_store', 'department_store', 'shopping_center', 'discount_store', 'drugstore', 'pharmacy', 'cosmetic_and_beauty_supplies', 'clothing_store',
+  "men's_clothing_store", "women's_clothing_store", "children's_clothing_store", 'shoe_store', 'jewelry_store', 'eyewear_and_optician', 'electronics',
+  'mobile_phone_store', 'furniture_store', 'home_goods_store', 'home_improvement_store', 'hardware_store', 'bookstore', 'cards_and_stationery_store',
+  'toy_store', 'sporting_goods', 'bicycle_shop', 'florist', 'pet_store', 'souvenir_shop', 'thrift_store', 'hair_salon', 'barber', 'beauty_salon',
+  'nail_salon', 'eyelash_service', 'massage', 'dry_cleaning', 'laundromat', 'printing_services', 'mobile_phone_repair', 'car_dealer', 'automotive_repair',
+  'car_wash', 'car_rental_agency', 'tire_shop', 'gas_station', 'ev_charging_station', 'parking', 'bank_credit_union', 'atms', 'post_office',
+  'insurance_agency', 'real_estate_agent', 'travel_agents', 'lawyer', 'accountant', 'doctor', 'internal_medicine', 'pediatrician', 'dermatologist',
+  'ophthalmologist', 'orthopedist', 'dentist', 'hospital', 'veterinarian', 'chiropractor', 'acupuncture', 'hotel', 'ryokan', 'hostel', 'gym', 'yoga_studio',
+  'public_bath_houses', 'karaoke', 'cinema', 'arcade', 'tutoring_center', 'language_school', 'driving_school', 'music_school', 'preschool',
+  'funeral_services_and_cemeteries',
 ]);
 
 const STATUSES = new Set(['open', 'temporarily_closed', 'permanently_closed']);

@@ -58,13 +58,13 @@ export const KNOWN_ALIASES = new Set([
   'desserts', 'cakeshop', 'icecream', 'hair', 'barbers', 'hotels', 'gyms', 'dentists',
   'accountants', 'acupuncture', 'arcades', 'autorepair', 'banks', 'beer_and_wine', 'bikes', 'bookstores', 'car_dealers',
   'carrental', 'carwash', 'childcloth', 'chiropractors', 'convenience', 'cosmetics', 'deptstores', 'dermatology',
-  'discountstore', 'driving_schools', 'drugstores', 'drycleaninglaundry', 'electronics', 'evchargingstations', 'eyelashservice',
+  'discountstore', 'driving_schools', 'drugstores', 'dryclean', 'electronics', 'evchargingstations', 'eyelashservice',
   'fashion', 'florists', 'funeralservices', 'furniture', 'grocery', 'hardware', 'homedecor', 'hospitals', 'hostels', 'insurance',
   'internalmed', 'jewelry', 'karaoke', 'language_schools', 'laundromat', 'lawyers', 'massage', 'medcenters', 'menscloth',
-  'mobilephonerepair', 'mobilephones', 'movietheaters', 'ophthalmologists', 'opticians', 'orthopedists', 'othersalons',
-  'parking', 'pediatricians', 'petstore', 'pharmacy', 'preschools', 'printingservices', 'realestateagents', 'servicestations',
+  'mobilephonerepair', 'mobilephones', 'movietheaters', 'opthamalogists', 'opticians', 'orthopedists', 'othersalons',
+  'parking', 'pediatricians', 'petstore', 'pharmacy', 'preschools', 'copyshops', 'realestateagents', 'servicestations',
   'shoes', 'shoppingcenters', 'skincare', 'souvenirs', 'sportgoods', 'thrift_stores', 'tires', 'toys', 'travelagents',
-  'tutoring', 'venues', 'vet', 'womenscloth', 'yoga',
+  'tutoring', 'venues', 'vet', 'womenscloth', 'yoga', 'soba', 'gyudon', 'jpsweets', 'kimonos', 'stationery', 'ryokan',
 ]);
 
 const ADDRESS_LINE = /^[\p{L}\p{M}\p{N} _\-’/#&,.':]*$/u;
