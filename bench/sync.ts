@@ -251,6 +251,7 @@ async function syncRun(b: Bench, worker: WorkerProcess, name: string, kind: 'syn
     failed: progress.failed,
     actionRequired: progress.actionRequired,
     notEligible: progress.notEligible,
+    waiting: progress.waiting,
   };
   const counted = kind === 'sync' && !NETWORK ? progress.delivered : progress.total - progress.queued;
   const m: Measurement = { name, kind, concurrency, jobs: progress.total, seconds, counted, cpu, jobTimes: await jobTimes(b.queues.get('sync'), t0), redisCommands, outcomes, calls, probe };

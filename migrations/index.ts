@@ -4,6 +4,7 @@ import * as sync from './20261128T0900_sync.ts';
 import * as fraud from './20261129T0900_fraud.ts';
 import * as reviews from './20261130T0900_reviews.ts';
 import * as network from './20261201T0900_network.ts';
+import * as waiting from './20261202T0900_waiting.ts';
 
 /**
  * Every migration, by name; names sort in the order they apply. Listed here rather than read
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '20261129T0900_fraud': fraud,
   '20261130T0900_reviews': reviews,
   '20261201T0900_network': network,
+  '20261202T0900_waiting': waiting,
 };

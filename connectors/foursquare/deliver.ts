@@ -146,7 +146,7 @@ async function fromSuggestion(session: FoursquareSession, call: PlatformCall, re
     throw new PlatformError('INVALID', 'Foursquare declined to create this place; check that the name and address are right and publish again.', { rule: 'foursquare.suggestion.rejected' });
   }
   if (req.changed.length === 0) return { platformListingId: req.platformListingId as string, publicUrl: null, status: 'SUBMITTED' };
-  throw new PlatformError('TRANSIENT', 'Foursquare is still reviewing the new place; the change is sent once Foursquare has created it.', { rule: 'foursquare.suggestion.pending', retryAfterMs: 3_600_000 });
+  throw new PlatformError('PENDING', 'Foursquare is still reviewing the new place; the change is sent once Foursquare has created it.', { rule: 'foursquare.suggestion.pending', retryAfterMs: 3_600_000 });
 }
 
 export function deliver(session: FoursquareSession, call: PlatformCall, req: DeliverRequest): Promise<DeliverResult> {

@@ -15,7 +15,7 @@ export async function resolvePlaceId(session: FoursquareSession, call: PlatformC
   const s = await getSuggestion(session, call, listingId.slice(SUGGESTION_PREFIX.length));
   if (s.placeId) return s.placeId;
   if (isRejected(s.status)) throw new PlatformError('NOT_FOUND', 'Foursquare declined to create this place.', { rule: 'foursquare.suggestion.rejected' });
-  throw new PlatformError('TRANSIENT', 'Foursquare is still reviewing the new place; it can be read once Foursquare has created it.', { rule: 'foursquare.suggestion.pending', retryAfterMs: 3_600_000 });
+  throw new PlatformError('PENDING', 'Foursquare is still reviewing the new place; it can be read once Foursquare has created it.', { rule: 'foursquare.suggestion.pending', retryAfterMs: 3_600_000 });
 }
 
 export async function readBack(session: FoursquareSession, call: PlatformCall, listingId: string): Promise<ReadBackResult> {

@@ -37,7 +37,14 @@ function tipOf(listingId: string, placeId: string, raw: unknown): PlatformReview
 }
 
 async function tips(session: FoursquareSession, call: PlatformCall, listingId: string): Promise<PlatformReview[]> {
-  const placeId = await resolvePlaceId(session, call, listingId);
+  let placeId: string;
+  try {
+    placeId = await resolvePlaceId(session, call, listingId);
+  } catch (err) {
+    // A place still under review has no tips yet.
+    if (err instanceof PlatformError && err.kind === 'PENDING') return [];
+    throw err;
+  }
   const res = await call({ kind: 'read', listingKey: placeId }, ({ signal }) =>
     session.request<unknown>('GET', `/places/${encodeURIComponent(placeId)}/tips`, { limit: TIPS_MAX, sort: 'NEWEST', fields: 'id,created_at,text,lang' }, signal),
   );

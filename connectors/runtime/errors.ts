@@ -8,8 +8,11 @@ import type { LocationField } from '../../src/locations/model.ts';
  * - INVALID: the platform refused the content; the listing needs a person (ACTION_REQUIRED).
  * - NOT_FOUND: the linked listing is gone on the platform.
  * - PERMANENT: anything else that retrying cannot fix.
+ * - PENDING: the platform is still reviewing the listing (a new place under review): there is
+ *   nothing to read or change there yet. Not a failure and never an attempt: a change waits
+ *   `retryAfterMs` and is sent then; read-back and review pulls pass the listing by.
  */
-export const PLATFORM_ERROR_KINDS = ['RATE_LIMITED', 'TRANSIENT', 'AUTH_REVOKED', 'INVALID', 'NOT_FOUND', 'PERMANENT'] as const;
+export const PLATFORM_ERROR_KINDS = ['RATE_LIMITED', 'TRANSIENT', 'AUTH_REVOKED', 'INVALID', 'NOT_FOUND', 'PERMANENT', 'PENDING'] as const;
 export type PlatformErrorKind = (typeof PLATFORM_ERROR_KINDS)[number];
 
 export interface PlatformErrorDetails {

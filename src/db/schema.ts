@@ -128,7 +128,8 @@ export interface OutboxTable {
 
 export type ConnectionStatus = 'ACTIVE' | 'ACTION_REQUIRED' | 'DISCONNECTED';
 export type ListingStatus = 'IN_SYNC' | 'PENDING' | 'SUBMITTED' | 'ACTION_REQUIRED' | 'NOT_ELIGIBLE' | 'FAILED';
-export type RunOutcome = 'DELIVERED' | 'UNCHANGED' | 'FAILED' | 'ACTION_REQUIRED' | 'NOT_ELIGIBLE';
+/** WAITING: the platform is still reviewing the listing; its change is sent once the platform is ready. */
+export type RunOutcome = 'DELIVERED' | 'UNCHANGED' | 'FAILED' | 'ACTION_REQUIRED' | 'NOT_ELIGIBLE' | 'WAITING';
 export type SuggestedEditStatus = 'OPEN' | 'ACCEPTED' | 'REJECTED' | 'SUPERSEDED';
 
 export interface PlatformConnectionsTable {

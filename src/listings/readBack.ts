@@ -59,6 +59,11 @@ export async function readBackConnection(engine: Engine, connectionId: string, a
         const error = raw instanceof PlatformError ? raw : connector.classifyError(raw);
         const wait = waitBeforeRetry(error);
         if (wait !== null) return { kind: 'deferred', retryAfterMs: wait, after: cursor, read };
+        // Still under the platform's review: nothing to read there yet; the next sweep tries again.
+        if (error.kind === 'PENDING') {
+          cursor = listing.id;
+          continue;
+        }
         if (error.kind === 'AUTH_REVOKED') {
           await credentialsRevoked(engine, connectionId, error.message);
           return { kind: 'done', read };

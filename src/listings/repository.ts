@@ -156,6 +156,11 @@ export async function recordProblems(
     .execute();
 }
 
+/** Why the listing is in its status, when the status alone does not say (a change waiting for a platform's review). */
+export async function recordStatusReason(db: Executor, listingId: string, reason: string): Promise<void> {
+  await db.updateTable('listings').set({ status_reason: reason, updated_at: new Date() }).where('id', '=', listingId).execute();
+}
+
 /** A failed attempt: the status only moves when the failure is final (`status` given). */
 export async function recordError(db: Executor, listingId: string, error: ListingError, status?: ListingStatus): Promise<void> {
   await db

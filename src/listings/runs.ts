@@ -85,6 +85,7 @@ export interface OutcomeCounts {
   failed: number;
   actionRequired: number;
   notEligible: number;
+  waiting: number;
 }
 
 export interface RunProgress extends OutcomeCounts {
@@ -107,6 +108,7 @@ export async function runProgress(db: Db, runId: string): Promise<RunProgress> {
       count('FAILED').as('failed'),
       count('ACTION_REQUIRED').as('action_required'),
       count('NOT_ELIGIBLE').as('not_eligible'),
+      count('WAITING').as('waiting'),
       sql<Date | null>`max(finished_at)`.as('finished_at'),
     ])
     .where('run_id', '=', runId)
@@ -122,6 +124,7 @@ export async function runProgress(db: Db, runId: string): Promise<RunProgress> {
     failed: Number(r.failed),
     actionRequired: Number(r.action_required),
     notEligible: Number(r.not_eligible),
+    waiting: Number(r.waiting),
   }));
   const sum = (k: keyof OutcomeCounts) => byPlatform.reduce((n, p) => n + p[k], 0);
   const queued = sum('queued');
@@ -134,6 +137,7 @@ export async function runProgress(db: Db, runId: string): Promise<RunProgress> {
     failed: sum('failed'),
     actionRequired: sum('actionRequired'),
     notEligible: sum('notEligible'),
+    waiting: sum('waiting'),
     finished: queued === 0,
     finishedAt: queued === 0 ? last : null,
     byPlatform,

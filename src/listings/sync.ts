@@ -14,6 +14,7 @@ import {
   recordDelivered,
   recordError,
   recordProblems,
+  recordStatusReason,
   recordUnchanged,
   storeHoldingListing,
   type ListingError,
@@ -35,6 +36,9 @@ export type SyncResult =
   | { kind: 'waiting' }
   | { kind: 'gone' };
 
+
+/** How soon a change held by a platform's review is tried again when the platform does not say. */
+const PENDING_RECHECK_MS = 3_600_000;
 
 function listingError(error: PlatformError): ListingError {
   return {
@@ -221,6 +225,13 @@ async function handleFailure(
   const { listing, connection } = subject;
   const wait = waitBeforeRetry(error);
   if (wait !== null) return { kind: 'deferred', retryAfterMs: wait, reason: error.message };
+  if (error.kind === 'PENDING') {
+    // The platform is still reviewing the listing, possibly for days: the change waits, the
+    // listing says why, and the run is answered rather than held open.
+    if (listing.status_reason !== error.message) await recordStatusReason(engine.db, listing.id, error.message);
+    await engine.answerRunItems({ listingId: listing.id, outcome: 'WAITING', readAt: subject.readAt });
+    return { kind: 'deferred', retryAfterMs: error.details.retryAfterMs ?? PENDING_RECHECK_MS, reason: error.message };
+  }
   if (error.kind === 'TRANSIENT') {
     await recordError(engine.db, listing.id, listingError(error), attempt.final ? 'FAILED' : undefined);
     if (attempt.final) {

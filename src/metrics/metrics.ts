@@ -1,12 +1,13 @@
 import type { Queue } from 'bullmq';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { PlatformErrorKind } from '../../connectors/runtime/errors.ts';
 import { log as appLog, type Logger } from '../log.ts';
 
 /** How a sync of one location to one platform ended; the `outcome` label of `deliveries`. */
 export type DeliveryOutcome = 'delivered' | 'unchanged' | 'failed' | 'action_required' | 'not_eligible';
 
 /** The `kind` label of `platformErrors` (the connector runtime's error kinds); latency adds `OK`. */
-export type PlatformErrorKindLabel = 'RATE_LIMITED' | 'TRANSIENT' | 'AUTH_REVOKED' | 'INVALID' | 'NOT_FOUND' | 'PERMANENT';
+export type PlatformErrorKindLabel = PlatformErrorKind;
 
 /** Every state the queue gauge reports, so a dashboard sees zeros rather than gaps. */
 export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'failed', 'completed', 'paused', 'prioritized', 'waiting-children'] as const;

@@ -4,25 +4,17 @@
  * stores must never share one platform listing: the second store is ACTION_REQUIRED with both
  * store codes, and nothing is sent again until its data changes.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Connector } from '../../connectors/runtime/connector.ts';
 import { connector as yelpConnector } from '../connectors/yelp/helpers.ts';
-import { startFakeYelp, type FakeYelp } from '../fakes/yelp/server.ts';
-import { useSyncSuite } from './support.ts';
+import { startFakeYelp } from '../fakes/yelp/server.ts';
+import { useFakeBeforeSuite, useSyncSuite } from './support.ts';
 
-let yelp: FakeYelp;
-// Registered before the suite's own set-up, so the fake is there when the engine is built.
-beforeAll(async () => {
-  yelp = await startFakeYelp({ processImmediately: true });
-});
-afterAll(async () => {
-  expect(yelp.serverErrors).toEqual([]);
-  await yelp.close();
-});
-
-const suite = useSyncSuite({ connectors: () => [yelpConnector(yelp) as Connector] });
+const fake = useFakeBeforeSuite(() => startFakeYelp({ processImmediately: true }));
+const suite = useSyncSuite({ connectors: () => [yelpConnector(fake.current) as Connector] });
 
 it('holds back a store the platform matched to the listing of another store, naming both', async () => {
+  const yelp = fake.current;
   const { refreshToken } = yelp.seedOwner();
   const connected = await suite.gql(`mutation($input: ConnectPlatformInput!) { connectPlatform(input: $input) { connection { id status } errors { code message } } }`, {
     input: { organizationId: suite.org.gid, platform: 'yelp', credentials: { refreshToken } },

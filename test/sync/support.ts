@@ -32,6 +32,22 @@ const LISTING = `id status platformListingId publicUrl fields { field status } p
   suggestedEdits { id platformField platformValue ourValue }`;
 
 /** A database, the sync harness with workers, and the API, for a spec file; torn down after it. */
+/**
+ * A platform fake for a suite whose connectors reach it: call before useSyncSuite, so that the
+ * fake is up when the engine is built. At the end it must have logged no errors of its own.
+ */
+export function useFakeBeforeSuite<F extends { serverErrors: string[]; close(): Promise<void> }>(start: () => Promise<F>): { readonly current: F } {
+  const holder = {} as { current: F };
+  beforeAll(async () => {
+    holder.current = await start();
+  });
+  afterAll(async () => {
+    expect(holder.current.serverErrors).toEqual([]);
+    await holder.current.close();
+  });
+  return holder;
+}
+
 export function useSyncSuite(options: SyncHarnessOptions & { workers?: boolean } = {}): SyncSuite {
   const suite = {} as SyncSuite;
   beforeAll(async () => {

@@ -128,6 +128,7 @@ const PlatformProgressRef = builder.objectRef<OutcomeCounts & { platform: string
     failed: t.exposeInt('failed'),
     actionRequired: t.exposeInt('actionRequired'),
     notEligible: t.exposeInt('notEligible'),
+    waiting: t.exposeInt('waiting'),
   }),
 });
 
@@ -140,6 +141,7 @@ const RunProgressRef = builder.objectRef<RunProgress>('SyncRunProgress').impleme
     failed: t.exposeInt('failed'),
     actionRequired: t.exposeInt('actionRequired'),
     notEligible: t.exposeInt('notEligible'),
+    waiting: t.exposeInt('waiting', { description: 'Held by the platform while it reviews the listing (a new place under review): the change is sent once the platform is ready.' }),
     finished: t.exposeBoolean('finished'),
     finishedAt: t.field({ type: 'DateTime', nullable: true, resolve: (p) => p.finishedAt }),
     byPlatform: t.field({ type: [PlatformProgressRef], resolve: (p) => p.byPlatform }),

@@ -33,7 +33,7 @@ describe('Foursquare delivery', () => {
   it('holds changes while the new place is still under review, as a transient wait', async () => {
     const { conn, session, calls } = await setup();
     const first = await conn.deliver(session, calls.call, request());
-    await expect(conn.deliver(session, calls.call, request({ platformListingId: first.platformListingId, changed: ['name'], firstWrite: false }))).rejects.toMatchObject({ kind: 'TRANSIENT', details: { rule: 'foursquare.suggestion.pending' } });
+    await expect(conn.deliver(session, calls.call, request({ platformListingId: first.platformListingId, changed: ['name'], firstWrite: false }))).rejects.toMatchObject({ kind: 'PENDING', details: { rule: 'foursquare.suggestion.pending' } });
   });
 
   it('edits an existing place matched by Foursquare instead of suggesting a duplicate', async () => {

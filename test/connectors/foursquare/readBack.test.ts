@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { location, projectionOf, setup } from './helpers.ts';
 
 describe('Foursquare read-back', () => {
-  it('has nothing to read while the new place is under review (a transient state)', async () => {
+  it('has nothing to read while the new place is under review (PENDING, not a failure)', async () => {
     const { conn, session, calls } = await setup();
     const projection = projectionOf(location());
     const first = await conn.deliver(session, calls.call, { platformListingId: null, storeCode: 'TKY-001', projection, changed: Object.keys(projection), firstWrite: false, requestId: 'r1' });
-    await expect(conn.readBack(session, calls.call, first.platformListingId)).rejects.toMatchObject({ kind: 'TRANSIENT', details: { rule: 'foursquare.suggestion.pending' } });
+    await expect(conn.readBack(session, calls.call, first.platformListingId)).rejects.toMatchObject({ kind: 'PENDING', details: { rule: 'foursquare.suggestion.pending' } });
   });
 
   it('shows drift when Foursquare changed a value, and a patch accepts it', async () => {

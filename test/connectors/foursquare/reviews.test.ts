@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setup } from './helpers.ts';
+import { location, projectionOf, setup } from './helpers.ts';
 
 describe('Foursquare tips as reviews', () => {
   it('reads tips newest first, without rating or reply, linked to the place', async () => {
@@ -21,5 +21,15 @@ describe('Foursquare tips as reviews', () => {
     await expect(conn.reviews.listAll!(session, calls.call, { platformListingId: id, pageToken: null })).resolves.toMatchObject({ total: null, nextPageToken: null, reviews: [{ platformReviewId: tip.id }] });
     await expect(conn.reviews.reply(session, calls.call, { platformListingId: id, platformReviewId: tip.id, text: 'ありがとう' })).rejects.toMatchObject({ kind: 'PERMANENT', details: { rule: 'foursquare.reply.unsupported' } });
     expect(conn.manifest.capabilities.reviewReply).toBe(false);
+  });
+
+  it('reads a place still under review as having no tips, beside the tips of the others', async () => {
+    const { fake, conn, session, calls } = await setup();
+    const projection = projectionOf(location());
+    const pending = await conn.deliver(session, calls.call, { platformListingId: null, storeCode: 'TKY-001', projection, changed: Object.keys(projection), firstWrite: false, requestId: 'r1' });
+    const id = fake.seedPlace({ name: 'x', categories: [] });
+    fake.seedTip(id, { created_at: '2026-01-01T10:00:00.000Z', text: 'ok' });
+    const page = await conn.reviews.listRecent(session, calls.call, { platformListingIds: [pending.platformListingId, id], pageToken: null });
+    expect(page.reviews.map((r) => r.platformListingId)).toEqual([id]);
   });
 });

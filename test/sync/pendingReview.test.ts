@@ -1,0 +1,81 @@
+/**
+ * A platform that reviews new places before they exist (Foursquare's new place suggestions, for
+ * days sometimes) cannot take a change to a place it has not made yet. That is a wait, not a
+ * failure: the listing says why it waits, the sync run is answered WAITING rather than held open,
+ * no attempt is spent, and the change is sent once the place exists.
+ */
+import { expect, it } from 'vitest';
+import type { Connector } from '../../connectors/runtime/connector.ts';
+import { idOf } from '../../src/graphql/ids.ts';
+import { readBackConnection } from '../../src/listings/readBack.ts';
+import { connector as foursquareConnector } from '../connectors/foursquare/helpers.ts';
+import { startFakeFoursquare } from '../fakes/foursquare/server.ts';
+import { eventually } from '../support/sync.ts';
+import { useFakeBeforeSuite, useSyncSuite } from './support.ts';
+
+const fake = useFakeBeforeSuite(() => startFakeFoursquare({ autoAcceptEdits: true }));
+const suite = useSyncSuite({ connectors: () => [foursquareConnector(fake.current.url) as Connector] });
+
+const LISTING = `id status statusReason platformListingId readBackAt lastError { code }`;
+
+async function listing(locationId: string) {
+  const data = await suite.gql(`query($id: ID!) { location(id: $id) { listings { ${LISTING} } } }`, { id: locationId });
+  return data.location.listings[0] as { id: string; status: string; statusReason: string | null; platformListingId: string | null; readBackAt: string | null; lastError: { code: string } | null };
+}
+
+let connectionId: string;
+let madeStore: { id: string; version: number };
+
+it('holds a change while Foursquare reviews the new place, answers the run WAITING, and sends the change once the place exists', async () => {
+  const connected = await suite.gql(`mutation($input: ConnectPlatformInput!) { connectPlatform(input: $input) { connection { id } errors { code message } } }`, {
+    input: { organizationId: suite.org.gid, platform: 'foursquare', credentials: { serviceApiKey: fake.current.issueKey('service') } },
+  });
+  expect(connected.connectPlatform.errors).toEqual([]);
+  connectionId = idOf(connected.connectPlatform.connection.id, 'PlatformConnection')!;
+  const store = await suite.createStore('TKY-1');
+  madeStore = store;
+  const suggested = await eventually(async () => {
+    const l = await listing(store.id);
+    return l?.status === 'SUBMITTED' ? l : undefined;
+  }, 20_000, 'the new place suggested');
+  expect(suggested.platformListingId).toMatch(/^suggestion:/);
+
+  await suite.updateStore(store.id, store.version, { website: 'https://tenpo.example/akasaka' });
+  const run = await suite.gql(`mutation($input: SyncLocationsInput!) { syncLocations(input: $input) { run { id } errors { code } } }`, { input: { organizationId: suite.org.gid } });
+  const progress = await eventually(async () => {
+    const r = await suite.gql(`query($id: ID!) { node(id: $id) { ... on SyncRun { progress { finished waiting failed } } } }`, { id: run.syncLocations.run.id });
+    return r.node.progress.finished ? r.node.progress : undefined;
+  }, 20_000, 'the run answered');
+  expect(progress).toMatchObject({ waiting: 1, failed: 0 });
+
+  const held = await listing(store.id);
+  expect(held).toMatchObject({ lastError: null, statusReason: expect.stringContaining('still reviewing the new place') });
+  expect(['PENDING', 'SUBMITTED']).toContain(held.status);
+  const queue = suite.harness.queues.get('sync');
+  const [job] = await queue.getJobs(['delayed']);
+  expect(job?.attemptsMade).toBe(0);
+  expect(job!.delay).toBeGreaterThanOrEqual(3_000_000);
+
+  // Foursquare makes the place; the hour passes.
+  const suggestion = suggested.platformListingId!.slice('suggestion:'.length);
+  const placeId = fake.current.accept(suggestion)!;
+  await job!.promote();
+  const sent = await eventually(async () => {
+    const l = await listing(store.id);
+    return l && l.statusReason === null ? l : undefined;
+  }, 20_000, 'the held change sent');
+  expect(sent).toMatchObject({ statusReason: null, lastError: null });
+  expect(['IN_SYNC', 'SUBMITTED']).toContain(sent.status);
+  expect(fake.current.places.get(placeId)).toMatchObject({ website: 'https://tenpo.example/akasaka' });
+});
+
+it('reads back the places that exist and passes by one still under review, instead of failing the sweep', async () => {
+  const reviewed = await suite.createStore('TKY-2', { name: 'てんぽ 新橋店' });
+  await eventually(async () => ((await listing(reviewed.id))?.platformListingId?.startsWith('suggestion:') ? true : undefined), 20_000, 'the second place suggested');
+  // One sweep over the connection, as the read-back job runs it.
+  expect(await readBackConnection(suite.harness.engine, connectionId, null)).toEqual({ kind: 'done', read: 1 });
+  const read = await listing(madeStore.id);
+  expect(read.readBackAt).not.toBeNull();
+  expect(read.lastError).toBeNull();
+  expect(await listing(reviewed.id)).toMatchObject({ status: 'SUBMITTED', readBackAt: null, lastError: null });
+});
