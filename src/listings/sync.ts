@@ -151,7 +151,7 @@ export async function syncListing(engine: Engine, listingId: string, attempt: { 
   // holds: two Tenpo stores cannot share one listing, and a person must tell them apart.
   if (result.platformListingId !== listing.platform_listing_id) {
     const holder = await storeHoldingListing(engine.db, connection.id, result.platformListingId, listingId);
-    if (holder) return refuseSharedListing(engine, subject, connector, holder, hash);
+    if (holder) return handleFailure(engine, subject, connector, sharedListingRefusal(connector, location.store_code, holder), { ...attempt, hash }, log);
   }
   // Outside the try: a database error here is ours, not the platform's. It fails the job, which
   // is retried; the retry delivers the same data again (an identical write) and records it.
@@ -192,15 +192,15 @@ async function staleAfterCreate(connector: Connector, session: unknown, call: Pl
   }
 }
 
-async function refuseSharedListing(engine: Engine, subject: SyncSubject, connector: Connector, holder: string, hash: string): Promise<SyncResult> {
+/** Refused as the platform would refuse invalid data: held ACTION_REQUIRED, and not sent again unchanged. */
+function sharedListingRefusal(connector: Connector, storeCode: string, holder: string): PlatformError {
   const name = connector.manifest.name;
-  const message =
-    `${name} matched store ${subject.location.store_code} to the listing already linked to store ${holder}. One ${name} listing cannot stand for two stores: ` +
-    'make their names, addresses or phone numbers tell them apart (or archive the duplicate store), then sync again.';
-  const rule = 'tenpo.listing.heldByOtherStore';
-  await recordError(engine.db, subject.listing.id, { code: 'INVALID', message, field: null, rule, platformMessage: null, at: new Date().toISOString(), refusedHash: hash });
-  await recordProblems(engine.db, subject.listing.id, 'ACTION_REQUIRED', [{ kind: 'ACTION_REQUIRED', field: null, rule, message }]);
-  return finish(engine, subject, 'ACTION_REQUIRED');
+  return new PlatformError(
+    'INVALID',
+    `${name} matched store ${storeCode} to the listing already linked to store ${holder}. One ${name} listing cannot stand for two stores: ` +
+      'make their names, addresses or phone numbers tell them apart (or archive the duplicate store), then sync again.',
+    { rule: 'tenpo.listing.heldByOtherStore', field: null },
+  );
 }
 
 /**
