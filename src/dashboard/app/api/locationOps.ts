@@ -1,5 +1,5 @@
 import { op, USER_ERROR_FIELDS, type UserError } from './client.ts';
-import type { DayHours, ListingStatus, LocationDetail, LocationStatus, LocationSummary, PageInfo, SpecialHours } from './types.ts';
+import type { DayHours, Listing, ListingStatus, LocationDetail, LocationStatus, LocationSummary, PageInfo, SpecialHours } from './types.ts';
 
 export const STORES = op<
   { node: { locations: { pageInfo: PageInfo; edges: { node: LocationSummary }[] } } | null },
@@ -15,25 +15,34 @@ export const STORES = op<
   }
 }`);
 
+const LISTING_FIELDS = `fragment ListingFields on Listing {
+  id platform status statusReason publicUrl
+  manualTask { submitUrl valuesHash confirmedAt values { key label value changed } }
+  lastError { message platformMessage }
+  fields { field status }
+  problems { kind field message rule }
+  suggestedEdits { id platformField fields ourValue platformValue createdAt }
+}`;
+
 const LOCATION_FIELDS = `fragment LocationFields on Location {
   id version name storeCode status statusDate primaryPhone website description updatedAt
   address { region city lines }
   regularHours { day intervals { open close } }
   specialHours { startDate endDate closed intervals { open close } }
-  listings {
-    id platform status statusReason publicUrl
-    manualTask { submitUrl valuesHash confirmedAt values { key label value changed } }
-    lastError { message platformMessage }
-    fields { field status }
-    problems { kind field message rule }
-    suggestedEdits { id platformField fields ourValue platformValue createdAt }
-  }
-}`;
+  listings { ...ListingFields }
+}
+${LISTING_FIELDS}`;
 
 export const STORE = op<{ location: LocationDetail | null }, { id: string }>(`query Store($id: ID!) {
   location(id: $id) { ...LocationFields }
 }
 ${LOCATION_FIELDS}`);
+
+/** The listings alone, with the store version they describe, for the store page's live refresh. */
+export const STORE_LISTINGS = op<{ location: { version: number; listings: Listing[] } | null }, { id: string }>(`query StoreListings($id: ID!) {
+  location(id: $id) { version listings { ...ListingFields } }
+}
+${LISTING_FIELDS}`);
 
 /** Only the fields the store page edits; a missing key leaves the field as it is. */
 export interface LocationPatch {

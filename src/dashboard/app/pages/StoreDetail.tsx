@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { UserError } from '../api/client.ts';
 import { STORE, UPDATE_LOCATION } from '../api/locationOps.ts';
 import { canEditStores, LOCATION_STATUSES, type LocationDetail, type LocationStatus, type Organization } from '../api/types.ts';
+import { useListingRefresh } from '../api/useListingRefresh.ts';
 import { useQuery } from '../api/useQuery.ts';
 import { LoadError, Loading, UserErrorList, thrownError } from '../components/Feedback.tsx';
 import { HoursEditor } from '../components/HoursEditor.tsx';
@@ -57,6 +58,10 @@ function StoreForm({ location, org, onReload }: { location: LocationDetail; org:
   useEffect(() => {
     setCurrent((c) => (c.version === location.version ? { ...c, listings: location.listings } : c));
   }, [location]);
+
+  // Listings read for an older version than the form now holds (a save landed meanwhile) would
+  // show the platforms as having a store they do not have yet.
+  useListingRefresh(current, (fresh) => setCurrent((c) => (fresh.version >= c.version ? { ...c, listings: fresh.listings } : c)));
 
   useEffect(() => {
     if (!dirty) return;
