@@ -2,7 +2,8 @@
  * What Foursquare shows for a listing, keyed like project(), and `verify`. Foursquare does not
  * expose which values its community or its own pipelines changed, so `platformEdits` is empty and
  * any difference shows as drift. A listing that is still a suggestion reads as the place made from
- * it once there is one; before that there is nothing to read yet, which is a transient state.
+ * it once there is one, and names the place so the listing is linked to it without waiting for
+ * the next write; before that there is nothing to read yet, which is a transient state.
  */
 import type { PlatformCall, ReadBackResult, VerifiedAccount } from '../runtime/connector.ts';
 import { PlatformError } from '../runtime/errors.ts';
@@ -21,7 +22,7 @@ export async function resolvePlaceId(session: FoursquareSession, call: PlatformC
 export async function readBack(session: FoursquareSession, call: PlatformCall, listingId: string): Promise<ReadBackResult> {
   const placeId = await resolvePlaceId(session, call, listingId);
   const place = await getPlace(session, call, placeId);
-  return { current: projectionFromPlace(place), platformEdits: {}, publicUrl: publicUrlOf(placeId) };
+  return { current: projectionFromPlace(place), platformEdits: {}, publicUrl: publicUrlOf(placeId), ...(placeId !== listingId ? { listingId: placeId } : {}) };
 }
 
 /**

@@ -103,6 +103,9 @@ export interface ReadBackResult {
   status?: 'IN_SYNC' | 'SUBMITTED';
   /** Keys the platform takes but never shows back (Yelp's website and specialties): not drift when absent. */
   unseen?: readonly string[];
+  /** The listing's id now, when the one read by has become another (a Foursquare suggestion the
+   *  platform has made into a place); the runtime links the listing to it. */
+  listingId?: string;
 }
 
 /** Credentials as stored (sealed) for a connection; the shape is the connector's own. */

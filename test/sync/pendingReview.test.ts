@@ -16,15 +16,16 @@ import { useFakeBeforeSuite, useSyncSuite } from './support.ts';
 const fake = useFakeBeforeSuite(() => startFakeFoursquare({ autoAcceptEdits: true }));
 const suite = useSyncSuite({ connectors: () => [foursquareConnector(fake.current.url) as Connector] });
 
-const LISTING = `id status statusReason platformListingId readBackAt lastError { code }`;
+const LISTING = `id status statusReason platformListingId publicUrl readBackAt lastError { code }`;
 
 async function listing(locationId: string) {
   const data = await suite.gql(`query($id: ID!) { location(id: $id) { listings { ${LISTING} } } }`, { id: locationId });
-  return data.location.listings[0] as { id: string; status: string; statusReason: string | null; platformListingId: string | null; readBackAt: string | null; lastError: { code: string } | null };
+  return data.location.listings[0] as { id: string; status: string; statusReason: string | null; platformListingId: string | null; publicUrl: string | null; readBackAt: string | null; lastError: { code: string } | null };
 }
 
 let connectionId: string;
 let madeStore: { id: string; version: number };
+let reviewedStore: { id: string; suggestion: string };
 
 it('holds a change while Foursquare reviews the new place, answers the run WAITING, and sends the change once the place exists', async () => {
   const connected = await suite.gql(`mutation($input: ConnectPlatformInput!) { connectPlatform(input: $input) { connection { id } errors { code message } } }`, {
@@ -77,5 +78,26 @@ it('reads back the places that exist and passes by one still under review, inste
   const read = await listing(madeStore.id);
   expect(read.readBackAt).not.toBeNull();
   expect(read.lastError).toBeNull();
-  expect(await listing(reviewed.id)).toMatchObject({ status: 'SUBMITTED', readBackAt: null, lastError: null });
+  const waiting = await listing(reviewed.id);
+  expect(waiting).toMatchObject({ status: 'SUBMITTED', readBackAt: null, lastError: null });
+  reviewedStore = { id: reviewed.id, suggestion: waiting.platformListingId! };
+});
+
+it('links a listing to the place Foursquare made from its suggestion at the next read-back, without writing to Foursquare', async () => {
+  const placeId = fake.current.accept(reviewedStore.suggestion.slice('suggestion:'.length))!;
+  const callsBefore = fake.current.calls.length;
+  expect(await readBackConnection(suite.harness.engine, connectionId, null)).toEqual({ kind: 'done', read: 2 });
+  const sweep = fake.current.calls.slice(callsBefore);
+  expect(sweep.filter((c) => c.method !== 'GET')).toEqual([]);
+  expect(sweep.some((c) => c.path === '/places/suggest/status')).toBe(true);
+  expect(await listing(reviewedStore.id)).toMatchObject({
+    platformListingId: placeId,
+    publicUrl: `https://foursquare.com/v/${placeId}`,
+    status: 'IN_SYNC',
+    lastError: null,
+  });
+  // Read by its place id from now on: the suggestion is not asked about again.
+  const callsAfter = fake.current.calls.length;
+  await readBackConnection(suite.harness.engine, connectionId, null);
+  expect(fake.current.calls.slice(callsAfter).filter((c) => c.path === '/places/suggest/status')).toEqual([]);
 });

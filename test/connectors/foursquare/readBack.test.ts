@@ -29,7 +29,7 @@ describe('Foursquare read-back', () => {
     expect(conn.toLocationPatch('closed', true, loc)).toEqual({ status: 'CLOSED_PERMANENTLY', statusDate: null });
   });
 
-  it('reads a place created from the suggestion once Foursquare accepted it', async () => {
+  it('reads a place created from the suggestion once Foursquare accepted it, and names the place to link to', async () => {
     const { fake, conn, session, calls } = await setup();
     const projection = projectionOf(location());
     const first = await conn.deliver(session, calls.call, { platformListingId: null, storeCode: 'TKY-001', projection, changed: Object.keys(projection), firstWrite: false, requestId: 'r1' });
@@ -37,6 +37,8 @@ describe('Foursquare read-back', () => {
     const shown = await conn.readBack(session, calls.call, first.platformListingId);
     expect(shown.publicUrl).toBe(`https://foursquare.com/v/${placeId}`);
     expect(shown.current).toEqual(projection);
+    expect(shown.listingId).toBe(placeId);
+    expect((await conn.readBack(session, calls.call, placeId)).listingId).toBeUndefined();
   });
 
   it('verifies a Service Account key and refuses a plain Places key', async () => {
