@@ -98,12 +98,12 @@ describe('the dashboard in Chromium', () => {
     // The page follows the listings while a platform is still taking the store: no reload, here
     // or after the save. The first sync may still be running when the page opens.
     const googleStatus = () => page.getByTestId('listing-status-google').getAttribute('data-status');
-    await expect.poll(googleStatus, { timeout: 45_000 }).toBe('IN_SYNC');
+    await expect.poll(googleStatus, { timeout: 60_000 }).toBe('IN_SYNC');
 
     await page.getByTestId('hours-monday-open-0').fill('10:00');
     await page.getByTestId('save-location').click();
     await page.getByTestId('save-success').waitFor({ timeout: 15_000 });
-    await expect.poll(googleStatus, { timeout: 45_000 }).toBe('IN_SYNC');
+    await expect.poll(googleStatus, { timeout: 60_000 }).toBe('IN_SYNC');
     const periods = suite.harness.fake.state.location(setup.locations.get('E2E-1')!)?.regularHours?.periods ?? [];
     expect(periods.some((p) => p.openDay === 'MONDAY' && p.openTime?.hours === 10)).toBe(true);
     expect(await page.getByTestId('save-success').count()).toBe(1);
