@@ -133,7 +133,7 @@ describe('the dashboard in Chromium', () => {
     await page.getByTestId('nav-stores').click();
     await page.getByTestId('store-link').and(page.locator('[data-store-code="E2E-2"]')).click();
     const task = page.getByTestId('manual-task-tabelog');
-    await task.waitFor({ timeout: 20_000 });
+    await task.waitFor({ timeout: 45_000 });
     expect(await page.getByTestId('listing-status-tabelog').getAttribute('data-status')).toBe('ACTION_REQUIRED');
     const hours = task.locator('[data-testid="manual-value"][data-key="hours"] dd');
     expect(await hours.textContent()).toBe('月 11:00〜15:00、17:00〜翌2:00\n土 11:00〜22:00\n定休日 火・水・木・金・日');
