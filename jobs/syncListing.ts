@@ -44,10 +44,19 @@ export const syncListingJob = defineJob({
   },
 });
 
-export function enqueueListingSyncs(queues: Queues, listingIds: readonly string[]): Promise<void> {
+/**
+ * `now`: a person asked for these syncs (a sync run), so a listing whose sync is waiting (a
+ * platform's quota, its review of a new place, a retry's backoff) is looked at now instead of
+ * when the wait ends; it keeps its attempts. Edits do not do this: a burst of them would
+ * otherwise cut every wait short.
+ */
+export function enqueueListingSyncs(queues: Queues, listingIds: readonly string[], options: { now?: boolean } = {}): Promise<void> {
   return enqueue(
     queues,
     syncListingJob,
-    listingIds.map((listingId) => ({ payload: { listingId }, options: { deduplication: { id: `listing:${listingId}`, keepLastIfActive: true } } })),
+    listingIds.map((listingId) => ({
+      payload: { listingId },
+      options: { deduplication: { id: `listing:${listingId}`, keepLastIfActive: true, ...(options.now ? { reschedule: true } : {}) } },
+    })),
   );
 }

@@ -69,18 +69,21 @@ export async function relayOnce(engine: Engine, limit = 500): Promise<number> {
     const feedSubmissions = of('feed_submission.delivered');
     const replies = rows.filter((r) => r.event_type === 'review_reply.requested').map((r) => ({ reviewId: r.aggregate_id, version: r.aggregate_version }));
 
-    const { rows: targets } = await sql<{ id: string }>`
+    const { rows: changed } = await sql<{ id: string }>`
       select li.id from listings li
       join platform_connections c on c.id = li.connection_id and c.status = 'ACTIVE'
       where li.location_id = any(${locationIds}::uuid[])
-         or li.id = any(${listingIds}::uuid[])
-      union
-      select listing_id from sync_run_items where run_id = any(${runIds}::uuid[]) and outcome is null`.execute(trx);
-
-    const ids = targets.map((t) => t.id);
+         or li.id = any(${listingIds}::uuid[])`.execute(trx);
+    const now =
+      runIds.length === 0
+        ? []
+        : (await sql<{ id: string }>`select distinct listing_id as id from sync_run_items where run_id = any(${runIds}::uuid[]) and outcome is null`.execute(trx)).rows.map((t) => t.id);
+    const asked = new Set(now);
+    const later = changed.map((t) => t.id).filter((id) => !asked.has(id));
     // A new connection first links existing platform listings by store code; that job then syncs.
     await enqueueLinking(engine.queues, connectionIds);
-    for (let i = 0; i < ids.length; i += ENQUEUE_CHUNK) await enqueueListingSyncs(engine.queues, ids.slice(i, i + ENQUEUE_CHUNK));
+    for (let i = 0; i < now.length; i += ENQUEUE_CHUNK) await enqueueListingSyncs(engine.queues, now.slice(i, i + ENQUEUE_CHUNK), { now: true });
+    for (let i = 0; i < later.length; i += ENQUEUE_CHUNK) await enqueueListingSyncs(engine.queues, later.slice(i, i + ENQUEUE_CHUNK));
     await enqueueReplySends(engine.queues, replies);
     await enqueueFeedReports(engine.queues, feedSubmissions, engine.feedTiming.reportEveryMs);
 

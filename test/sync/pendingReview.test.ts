@@ -23,6 +23,15 @@ async function listing(locationId: string) {
   return data.location.listings[0] as { id: string; status: string; statusReason: string | null; platformListingId: string | null; publicUrl: string | null; readBackAt: string | null; lastError: { code: string } | null };
 }
 
+/** Starts a sync run of every store and waits until each of its listings is answered. */
+async function runToTheEnd() {
+  const run = await suite.gql(`mutation($input: SyncLocationsInput!) { syncLocations(input: $input) { run { id } errors { code } } }`, { input: { organizationId: suite.org.gid } });
+  return eventually(async () => {
+    const r = await suite.gql(`query($id: ID!) { node(id: $id) { ... on SyncRun { progress { finished total waiting failed } } } }`, { id: run.syncLocations.run.id });
+    return r.node.progress.finished ? r.node.progress : undefined;
+  }, 20_000, 'the run answered');
+}
+
 let connectionId: string;
 let madeStore: { id: string; version: number };
 let reviewedStore: { id: string; suggestion: string };
@@ -42,12 +51,7 @@ it('holds a change while Foursquare reviews the new place, answers the run WAITI
   expect(suggested.platformListingId).toMatch(/^suggestion:/);
 
   await suite.updateStore(store.id, store.version, { website: 'https://tenpo.example/akasaka' });
-  const run = await suite.gql(`mutation($input: SyncLocationsInput!) { syncLocations(input: $input) { run { id } errors { code } } }`, { input: { organizationId: suite.org.gid } });
-  const progress = await eventually(async () => {
-    const r = await suite.gql(`query($id: ID!) { node(id: $id) { ... on SyncRun { progress { finished waiting failed } } } }`, { id: run.syncLocations.run.id });
-    return r.node.progress.finished ? r.node.progress : undefined;
-  }, 20_000, 'the run answered');
-  expect(progress).toMatchObject({ waiting: 1, failed: 0 });
+  expect(await runToTheEnd()).toMatchObject({ waiting: 1, failed: 0 });
 
   const held = await listing(store.id);
   expect(held).toMatchObject({ lastError: null, statusReason: expect.stringContaining('still reviewing the new place') });
@@ -57,10 +61,19 @@ it('holds a change while Foursquare reviews the new place, answers the run WAITI
   expect(job?.attemptsMade).toBe(0);
   expect(job!.delay).toBeGreaterThanOrEqual(3_000_000);
 
+  // A run asked for during the hour looks at the place now rather than when the hour is up.
+  const statusChecks = () => fake.current.calls.filter((c) => c.path === '/places/suggest/status').length;
+  const checksBefore = statusChecks();
+  expect(await runToTheEnd()).toMatchObject({ total: 1, waiting: 1, failed: 0 });
+  expect(statusChecks()).toBeGreaterThan(checksBefore);
+  const [again] = await queue.getJobs(['delayed']);
+  expect(again).toMatchObject({ id: job!.id, attemptsMade: 0 });
+  expect(again!.delay).toBeGreaterThanOrEqual(3_000_000);
+
   // Foursquare makes the place; the hour passes.
   const suggestion = suggested.platformListingId!.slice('suggestion:'.length);
   const placeId = fake.current.accept(suggestion)!;
-  await job!.promote();
+  await again!.promote();
   const sent = await eventually(async () => {
     const l = await listing(store.id);
     return l && l.statusReason === null ? l : undefined;
