@@ -7,7 +7,8 @@ import { findConnection } from '../platforms/repository.ts';
 import { credentialsRevoked } from '../platforms/service.ts';
 import type { Engine } from './engine.ts';
 import { recordProblems, storeHoldingListing } from './repository.ts';
-import { driftedKeys, fieldStatuses } from './state.ts';
+import { recordRefusal, sharedListingRefusal } from './refusals.ts';
+import { driftedKeys, fieldStatuses, projectionHash } from './state.ts';
 import { recordPlatformEdits } from './suggestedEdits.ts';
 import { appendOutbox } from '../outbox/repository.ts';
 
@@ -99,6 +100,15 @@ async function readBackListing(
   const delivered = (listing.delivered_state ?? {}) as Projection;
   const projected = connector.project(toRecord(location).data, { settings });
   const ours = projected.ok ? projected.projection : delivered;
+  // A listing the platform now knows under another id (a suggestion made into a place) follows
+  // it, unless another store already holds that id: then what is shown is the other store's, and
+  // a person tells the two apart, as when a delivery meets the same.
+  const moved = shown.listingId !== undefined && shown.listingId !== listing.platform_listing_id ? shown.listingId : null;
+  const holder = moved && (await storeHoldingListing(engine.db, listing.connection_id, moved, listing.id));
+  if (holder) {
+    await recordRefusal(engine.db, listing.id, connector, sharedListingRefusal(connector, location.store_code, holder), projectionHash(ours));
+    return;
+  }
   const edits = shown.platformEdits;
   await recordPlatformEdits(engine.db, listing, edits, ours, connector.fields);
 
@@ -106,10 +116,6 @@ async function readBackListing(
   const visible = { ...shown.current, ...edits };
   const drift = driftedKeys(delivered, shown.current).filter((k) => !(k in edits) && !shown.unseen?.includes(k));
   const statuses = fieldStatuses(connector.fields, ours, visible, projected.ok ? projected.notSupported : []);
-  // A listing the platform now knows under another id (a suggestion made into a place) follows
-  // it, unless another store already holds that id: the next delivery reports that conflict.
-  const moved = shown.listingId !== undefined && shown.listingId !== listing.platform_listing_id ? shown.listingId : null;
-  const relinked = moved && !(await storeHoldingListing(engine.db, listing.connection_id, moved, listing.id)) ? moved : null;
   // A delivery the platform held for review is confirmed once it shows it.
   const confirmed = drift.length === 0 && (listing.status === 'SUBMITTED' || listing.status === 'IN_SYNC') ? (shown.status ?? 'IN_SYNC') : null;
   // The resync goes through the outbox, so it is enqueued if and only if the state is saved.
@@ -120,7 +126,7 @@ async function readBackListing(
       field_status: JSON.stringify(statuses),
       read_back_at: new Date(),
       public_url: shown.publicUrl ?? listing.public_url,
-      ...(relinked ? { platform_listing_id: relinked } : {}),
+      ...(moved ? { platform_listing_id: moved } : {}),
       ...(confirmed ? { status: confirmed, status_reason: null } : {}),
       ...(drift.length > 0 ? { force_keys: JSON.stringify([...new Set([...listing.force_keys, ...drift])]), status: 'PENDING' as const } : {}),
     })
@@ -130,6 +136,6 @@ async function readBackListing(
       await appendOutbox(trx, [{ orgId: listing.org_id, aggregateType: 'listing', aggregateId: listing.id, eventType: 'listing.resync', aggregateVersion: 1, payload: {} }]);
     }
   });
-  if (relinked) engine.log.info({ listingId: listing.id, from: listing.platform_listing_id, to: relinked }, 'the platform knows the listing under a new id; linked to it');
+  if (moved) engine.log.info({ listingId: listing.id, from: listing.platform_listing_id, to: moved }, 'the platform knows the listing under a new id; linked to it');
   if (drift.length > 0) engine.log.info({ listingId: listing.id, drift }, 'platform shows something other than what we delivered; delivering again');
 }

@@ -10,6 +10,7 @@ import { scheduleFeed } from '../../jobs/feeds.ts';
 import type { Engine } from './engine.ts';
 import { stageForFeed } from './feeds.ts';
 import { prepareManual, resyncDependants, syncThroughAggregator } from './network.ts';
+import { listingError, recordRefusal, sharedListingRefusal } from './refusals.ts';
 import {
   recordDelivered,
   recordError,
@@ -39,17 +40,6 @@ export type SyncResult =
 
 /** How soon a change held by a platform's review is tried again when the platform does not say. */
 const PENDING_RECHECK_MS = 3_600_000;
-
-function listingError(error: PlatformError): ListingError {
-  return {
-    code: error.kind,
-    message: error.message,
-    field: error.details.field ?? null,
-    rule: error.details.rule ?? null,
-    platformMessage: error.details.platformMessage ?? null,
-    at: new Date().toISOString(),
-  };
-}
 
 async function finish(engine: Engine, subject: SyncSubject, outcome: RunOutcome): Promise<SyncResult> {
   await engine.answerRunItems({ listingId: subject.listing.id, outcome, readAt: subject.readAt });
@@ -192,17 +182,6 @@ async function staleAfterCreate(connector: Connector, session: unknown, call: Pl
   }
 }
 
-/** Refused as the platform would refuse invalid data: held ACTION_REQUIRED, and not sent again unchanged. */
-function sharedListingRefusal(connector: Connector, storeCode: string, holder: string): PlatformError {
-  const name = connector.manifest.name;
-  return new PlatformError(
-    'INVALID',
-    `${name} matched store ${storeCode} to the listing already linked to store ${holder}. One ${name} listing cannot stand for two stores: ` +
-      'make their names, addresses or phone numbers tell them apart (or archive the duplicate store), then sync again.',
-    { rule: 'tenpo.listing.heldByOtherStore', field: null },
-  );
-}
-
 /**
  * The last attempt ended in an error of Tenpo's own (not the platform's): the listing says so and
  * its run items are answered, so that no sync run waits for it forever. The error is logged by the
@@ -247,15 +226,7 @@ async function handleFailure(
     return finish(engine, subject, 'ACTION_REQUIRED');
   }
   if (error.kind === 'INVALID' || error.kind === 'NOT_FOUND') {
-    const problem = {
-      kind: 'ACTION_REQUIRED' as const,
-      field: error.details.field ?? null,
-      rule: error.details.rule ?? `${connector.manifest.id}.${error.kind}`,
-      message: error.message,
-    };
-    // Only refused data is not sent again unchanged; a listing gone from the platform may be made again.
-    await recordError(engine.db, listing.id, error.kind === 'INVALID' ? { ...listingError(error), refusedHash: attempt.hash } : listingError(error));
-    await recordProblems(engine.db, listing.id, 'ACTION_REQUIRED', [problem]);
+    await recordRefusal(engine.db, listing.id, connector, error, attempt.hash);
     return finish(engine, subject, 'ACTION_REQUIRED');
   }
   log.error({ err: error, platformMessage: error.details.platformMessage }, 'listing sync failed permanently');

@@ -35,6 +35,7 @@ async function runToTheEnd() {
 let connectionId: string;
 let madeStore: { id: string; version: number };
 let reviewedStore: { id: string; suggestion: string };
+let madePlace: string;
 
 it('holds a change while Foursquare reviews the new place, answers the run WAITING, and sends the change once the place exists', async () => {
   const connected = await suite.gql(`mutation($input: ConnectPlatformInput!) { connectPlatform(input: $input) { connection { id } errors { code message } } }`, {
@@ -73,6 +74,7 @@ it('holds a change while Foursquare reviews the new place, answers the run WAITI
   // Foursquare makes the place; the hour passes.
   const suggestion = suggested.platformListingId!.slice('suggestion:'.length);
   const placeId = fake.current.accept(suggestion)!;
+  madePlace = placeId;
   await again!.promote();
   const sent = await eventually(async () => {
     const l = await listing(store.id);
@@ -113,4 +115,27 @@ it('links a listing to the place Foursquare made from its suggestion at the next
   const callsAfter = fake.current.calls.length;
   await readBackConnection(suite.harness.engine, connectionId, null);
   expect(fake.current.calls.slice(callsAfter).filter((c) => c.path === '/places/suggest/status')).toEqual([]);
+});
+
+it('does not link a listing to the place Foursquare merged it into when another store holds that place: a person is asked, naming both stores', async () => {
+  // Another name on the same street: Foursquare takes the suggestion, then judges it a duplicate.
+  const twin = await suite.createStore('TKY-3', { name: 'てんぽ 赤坂見附店' });
+  const suggested = await eventually(async () => {
+    const l = await listing(twin.id);
+    return l?.platformListingId?.startsWith('suggestion:') ? l : undefined;
+  }, 20_000, 'the third place suggested');
+  fake.current.merge(suggested.platformListingId!.slice('suggestion:'.length), madePlace);
+
+  expect(await readBackConnection(suite.harness.engine, connectionId, null)).toMatchObject({ kind: 'done' });
+  const problemsOf = async (id: string) => (await suite.gql(`query($id: ID!) { location(id: $id) { listings { status platformListingId problems { rule message } } } }`, { id })).location.listings[0];
+  const held = await problemsOf(twin.id);
+  expect(held).toMatchObject({ status: 'ACTION_REQUIRED', platformListingId: suggested.platformListingId });
+  expect(held.problems).toEqual([{ rule: 'tenpo.listing.heldByOtherStore', message: expect.stringContaining('store TKY-1') }]);
+  expect(await problemsOf(madeStore.id)).toMatchObject({ platformListingId: madePlace, problems: [] });
+
+  // A run sends nothing while the store is unchanged, and does not call it in sync.
+  const callsBefore = fake.current.calls.length;
+  expect(await runToTheEnd()).toMatchObject({ failed: 0 });
+  expect(fake.current.calls.slice(callsBefore).filter((c) => c.method !== 'GET')).toEqual([]);
+  expect(await problemsOf(twin.id)).toMatchObject({ status: 'ACTION_REQUIRED', problems: [{ rule: 'tenpo.listing.heldByOtherStore' }] });
 });

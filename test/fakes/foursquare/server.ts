@@ -48,6 +48,8 @@ export interface FakeFoursquare {
   seedTip(placeId: string, tip: Omit<Tip, 'id'> & { id?: string }): Tip;
   accept(suggestionId: string): string | null;
   reject(suggestionId: string): void;
+  /** Foursquare judged the new place a duplicate: the suggestion names the existing place. */
+  merge(suggestionId: string, placeId: string): void;
   failNext(times: number, fault: Fault, match?: (method: string, path: string) => boolean): void;
   close(): Promise<void>;
 }
@@ -210,6 +212,13 @@ export async function startFakeFoursquare(options: FakeFoursquareOptions = {}): 
       const s = suggestions.get(id);
       if (!s) throw new Error(`no suggestion ${id}`);
       s.status = 'rejected';
+    },
+    merge(id, placeId) {
+      const s = suggestions.get(id);
+      if (!s) throw new Error(`no suggestion ${id}`);
+      if (!places.has(placeId)) throw new Error(`no place ${placeId}`);
+      s.status = 'accepted';
+      s.matched_fsq_place_id = placeId;
     },
     failNext: (times, fault, match) => faults.add(times, fault, match),
     close,
