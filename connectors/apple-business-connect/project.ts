@@ -10,6 +10,7 @@ import { projectOpeningHours, projectSpecialHours } from './hours.ts';
 import type { JsonObject, ProjectionKey } from './keys.ts';
 import { canonical } from './json.ts';
 import { listingProblems } from './rules.ts';
+import { unmappedAdditional } from '../runtime/categories.ts';
 
 /** The locale of the store's own name: Japanese for JP stores, else the connection's `locale` setting (default "en"). */
 export function primaryLocale(country: string, settings: ProjectContext['settings']): string {
@@ -30,8 +31,8 @@ function phoneNumbers(loc: LocationData): JsonObject[] | undefined {
 function categories(loc: LocationData): string[] {
   const out: string[] = [];
   for (const id of [loc.primaryCategory, ...loc.additionalCategories]) {
-    const apple = appleCategory(id) as string;
-    if (!out.includes(apple)) out.push(apple);
+    const apple = appleCategory(id);
+    if (apple && !out.includes(apple)) out.push(apple);
   }
   return out;
 }
@@ -64,6 +65,7 @@ function notSupported(loc: LocationData): LocationField[] {
   if (loc.attributes.length > 0) out.push('attributes');
   if (loc.photos.length > 0) out.push('photos');
   if (loc.labels.length > 0) out.push('labels');
+  out.push(...unmappedAdditional(loc, appleCategory));
   return out;
 }
 

@@ -60,10 +60,6 @@ export function listingProblems(loc: LocationData, primaryLocale: string): Listi
   if (!appleCategory(loc.primaryCategory)) {
     out.push(need('primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no Apple Business equivalent yet; choose another primary category.`));
   }
-  const unmapped = loc.additionalCategories.filter((c) => !appleCategory(c));
-  if (unmapped.length > 0) {
-    out.push(need('additionalCategories', 'category.unmapped', `No Apple Business equivalent for: ${unmapped.join(', ')}; remove them from the additional categories.`));
-  }
   if (loc.additionalPhones.length > LIMITS.additionalPhonesMax) {
     out.push(need('additionalPhones', 'phoneNumbers.maxAdditional', `Tenpo sends at most ${LIMITS.additionalPhonesMax} additional phone numbers to Apple (this store has ${loc.additionalPhones.length}).`));
   }

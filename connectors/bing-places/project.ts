@@ -9,6 +9,7 @@ import { bingCategory } from './categories.ts';
 import { projectHolidayHours, projectOperatingHours } from './hours.ts';
 import type { JsonObject, ProjectionKey } from './keys.ts';
 import { listingProblems } from './rules.ts';
+import { unmappedAdditional } from '../runtime/categories.ts';
 
 export function addressLine1(loc: LocationData): string {
   const separator = loc.address.country === 'JP' ? '' : ' ';
@@ -28,7 +29,7 @@ function categories(loc: LocationData, settings: ProjectContext['settings']): Js
 
 const social = (loc: LocationData, network: 'FACEBOOK' | 'X') => loc.socialProfiles.find((p) => p.network === network)?.url;
 
-function notSupported(loc: LocationData): LocationField[] {
+function notSupported(loc: LocationData, settings: ProjectContext['settings']): LocationField[] {
   const out: LocationField[] = [];
   if (loc.localizedNames.length > 0) out.push('localizedNames');
   if (loc.additionalPhones.length > 0) out.push('additionalPhones');
@@ -36,6 +37,7 @@ function notSupported(loc: LocationData): LocationField[] {
   if (loc.labels.length > 0) out.push('labels');
   if (loc.attributes.length > 0) out.push('attributes');
   if (loc.socialProfiles.some((p) => p.network !== 'FACEBOOK' && p.network !== 'X')) out.push('socialProfiles');
+  out.push(...unmappedAdditional(loc, (c) => bingCategory(c, settings)));
   return out;
 }
 
@@ -65,5 +67,5 @@ export function project(loc: LocationData, { settings }: ProjectContext): Projec
   };
   const projection: Record<string, JsonValue> = {};
   for (const [key, value] of Object.entries(values)) if (value !== undefined) projection[key] = value;
-  return { ok: true, projection: projection as Projection, notSupported: notSupported(loc) };
+  return { ok: true, projection: projection as Projection, notSupported: notSupported(loc, settings) };
 }

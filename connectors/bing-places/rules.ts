@@ -33,8 +33,6 @@ export function listingProblems(loc: LocationData, settings: ProjectContext['set
   if (!bingCategory(loc.primaryCategory, settings)) {
     out.push(need('primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no Bing Places category configured; choose another primary category, or ask the Tenpo operator to add its Bing id to the connection.`));
   }
-  const unmapped = loc.additionalCategories.filter((c) => !bingCategory(c, settings));
-  if (unmapped.length > 0) out.push(need('additionalCategories', 'category.unmapped', `No Bing Places category for: ${unmapped.join(', ')}; remove them from the additional categories.`));
   if (loc.status === 'CLOSED_TEMPORARILY') {
     out.push(need('status', 'status.temporarilyClosed', 'Bing Places has no temporary closure: it would show the store as open. Enter the closed days as closed special hours and set the status to open, or wait until the store reopens.'));
   }

@@ -9,6 +9,7 @@ import { facebookCategoryId } from './categories.ts';
 import { projectHours } from './hours.ts';
 import type { JsonObject, ProjectionKey } from './keys.ts';
 import { listingProblems } from './rules.ts';
+import { unmappedAdditional } from '../runtime/categories.ts';
 
 /**
  * Facebook's statuses: `is_permanently_closed`, and `temporary_status` (differently_open,
@@ -70,5 +71,5 @@ export function project(loc: LocationData, { settings }: ProjectContext): Projec
     category_list: categoryIds(loc, settings),
     status: projectStatus(loc),
   });
-  return { ok: true, projection, notSupported: notSupported(loc) };
+  return { ok: true, projection, notSupported: [...notSupported(loc), ...unmappedAdditional(loc, (c) => facebookCategoryId(c, settings))] };
 }

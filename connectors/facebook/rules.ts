@@ -74,10 +74,6 @@ const categories: Check = (loc, out, ctx) => {
   if (!facebookCategoryId(loc.primaryCategory, ctx.settings)) {
     push(out, ctx, 'ACTION_REQUIRED', 'primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no Facebook category yet; choose the Facebook category for it in the connection settings, or another primary category.`);
   }
-  const unmapped = loc.additionalCategories.filter((c) => !facebookCategoryId(c, ctx.settings));
-  if (unmapped.length > 0) {
-    push(out, ctx, 'ACTION_REQUIRED', 'additionalCategories', 'category.unmapped', `No Facebook category for: ${unmapped.join(', ')}; map them in the connection settings or remove them.`);
-  }
   const ids = new Set([loc.primaryCategory, ...loc.additionalCategories].map((c) => facebookCategoryId(c, ctx.settings)).filter(Boolean));
   if (ids.size > CATEGORIES_MAX) {
     push(out, ctx, 'ACTION_REQUIRED', 'additionalCategories', 'categories.max', `${ctx.label} takes at most ${CATEGORIES_MAX} categories per Page (this store has ${ids.size}); remove some additional categories.`);

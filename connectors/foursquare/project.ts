@@ -11,6 +11,7 @@ import { projectHours } from './hours.ts';
 import type { JsonObject, ProjectionKey } from './keys.ts';
 import { nationalTel } from './phones.ts';
 import { listingProblems } from './rules.ts';
+import { unmappedAdditional } from '../runtime/categories.ts';
 
 /** Foursquare takes Instagram and X (Twitter) handles; a profile URL's first path segment is the handle. */
 export function handleOf(profile: SocialProfile): string | undefined {
@@ -37,9 +38,9 @@ function categories(loc: LocationData): JsonObject {
   const primary = foursquareCategoryId(loc.primaryCategory) as string;
   const additional: string[] = [];
   for (const id of loc.additionalCategories) {
-    const fsq = foursquareCategoryId(id) as string;
+    const fsq = foursquareCategoryId(id);
     // Two Tenpo categories can share a Foursquare one (a parent fallback); each is sent once.
-    if (fsq !== primary && !additional.includes(fsq)) additional.push(fsq);
+    if (fsq && fsq !== primary && !additional.includes(fsq)) additional.push(fsq);
   }
   return additional.length > 0 ? { primary, additional: additional.sort() } : { primary };
 }
@@ -57,6 +58,7 @@ function notSupported(loc: LocationData): LocationField[] {
   if (loc.status === 'CLOSED_TEMPORARILY') out.push('status');
   if (loc.statusDate !== null) out.push('statusDate');
   if (loc.socialProfiles.some((p) => p.network !== 'INSTAGRAM' && p.network !== 'X')) out.push('socialProfiles');
+  out.push(...unmappedAdditional(loc, foursquareCategoryId));
   return out;
 }
 

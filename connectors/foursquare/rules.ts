@@ -39,10 +39,6 @@ function categories(loc: LocationData, out: ListingProblem[]): void {
   if (!foursquareCategoryId(loc.primaryCategory)) {
     out.push(need('primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no Foursquare equivalent yet; choose another primary category.`));
   }
-  const unmapped = loc.additionalCategories.filter((c) => !foursquareCategoryId(c));
-  if (unmapped.length > 0) {
-    out.push(need('additionalCategories', 'category.unmapped', `No Foursquare equivalent for: ${unmapped.join(', ')}; remove them from the additional categories.`));
-  }
 }
 
 function website(loc: LocationData, out: ListingProblem[]): void {

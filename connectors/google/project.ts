@@ -11,6 +11,7 @@ import type { JsonObject, ProjectionKey } from './keys.ts';
 import { canonical, isObject } from './json.ts';
 import { projectPhones } from './phones.ts';
 import { listingProblems } from './rules.ts';
+import { unmappedAdditional } from '../runtime/categories.ts';
 
 /**
  * Google applies a user-provided latlng only when a location is created (and ignores it if the
@@ -28,9 +29,9 @@ function categories(loc: LocationData): JsonObject {
   const seen = new Set([primary]);
   const additional: JsonObject[] = [];
   for (const id of loc.additionalCategories) {
-    const name = googleCategoryName(id) as string;
-    if (!seen.has(name)) additional.push({ name });
-    seen.add(name);
+    const name = googleCategoryName(id);
+    if (name && !seen.has(name)) additional.push({ name });
+    if (name) seen.add(name);
   }
   return { primaryCategory: { name: primary }, additionalCategories: additional };
 }
@@ -52,6 +53,7 @@ function notSupported(loc: LocationData, latlng: boolean): LocationField[] {
   if (loc.socialProfiles.length > 0) out.push('socialProfiles');
   if (loc.attributes.length > 0) out.push('attributes');
   if (loc.photos.length > 0) out.push('photos');
+  out.push(...unmappedAdditional(loc, googleCategoryName));
   return out;
 }
 

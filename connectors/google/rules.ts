@@ -75,10 +75,6 @@ function categories(loc: LocationData, out: ListingProblem[]): void {
   if (!googleCategoryName(loc.primaryCategory)) {
     out.push(need('primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no Google equivalent yet; choose another primary category.`));
   }
-  const unmapped = loc.additionalCategories.filter((c) => !googleCategoryName(c));
-  if (unmapped.length > 0) {
-    out.push(need('additionalCategories', 'category.unmapped', `No Google equivalent for: ${unmapped.join(', ')}; remove them from the additional categories.`));
-  }
   const excluded = loc.additionalCategories.filter((c) => EXCLUDED_CATEGORIES.has(c));
   if (excluded.length > 0) {
     out.push(need('additionalCategories', 'category.notEligible', `Google does not list businesses of category ${excluded.join(', ')}; remove them from the additional categories.`));

@@ -10,6 +10,7 @@ import { hereCategoryId } from './categories.ts';
 import { projectOpeningHours, projectSpecialHours } from './hours.ts';
 import type { ProjectionKey } from './keys.ts';
 import { listingProblems } from './rules.ts';
+import { unmappedAdditional } from '../runtime/categories.ts';
 
 const STATUS: Readonly<Record<LocationData['status'], string>> = {
   OPEN: 'open',
@@ -21,7 +22,7 @@ const STATUS: Readonly<Record<LocationData['status'], string>> = {
 function categories(loc: LocationData): JsonValue {
   const primary = hereCategoryId(loc.primaryCategory) as string;
   // Two Tenpo categories can fall back to one HERE id; HERE takes each once.
-  const additional = [...new Set(loc.additionalCategories.map((c) => hereCategoryId(c) as string))].filter((c) => c !== primary);
+  const additional = [...new Set(loc.additionalCategories.map(hereCategoryId))].filter((c): c is string => !!c && c !== primary);
   return { primary, additional };
 }
 
@@ -37,6 +38,7 @@ function notSupported(loc: LocationData): LocationField[] {
   if (loc.socialProfiles.length > 0) out.push('socialProfiles');
   if (loc.attributes.length > 0) out.push('attributes');
   if (loc.photos.length > 0) out.push('photos');
+  out.push(...unmappedAdditional(loc, hereCategoryId));
   return out;
 }
 

@@ -56,10 +56,9 @@ function categories(loc: LocationData, out: ListingProblem[]): void {
   if (!hereCategoryId(loc.primaryCategory)) {
     out.push(need('primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no HERE equivalent; choose another primary category.`));
   }
-  const unmapped = loc.additionalCategories.filter((c) => !hereCategoryId(c));
-  if (unmapped.length > 0) out.push(need('additionalCategories', 'category.unmapped', `No HERE equivalent for: ${unmapped.join(', ')}; remove them from the additional categories.`));
-  if (loc.additionalCategories.length > LIMITS.additionalCategoriesMax) {
-    out.push(need('additionalCategories', 'categories.maxAdditional', `HERE takes at most ${LIMITS.additionalCategoriesMax} additional categories (this store has ${loc.additionalCategories.length}).`));
+  const additional = new Set(loc.additionalCategories.map(hereCategoryId).filter((c) => c && c !== hereCategoryId(loc.primaryCategory)));
+  if (additional.size > LIMITS.additionalCategoriesMax) {
+    out.push(need('additionalCategories', 'categories.maxAdditional', `HERE takes at most ${LIMITS.additionalCategoriesMax} additional categories (this store has ${additional.size} with a HERE equivalent).`));
   }
 }
 

@@ -9,6 +9,7 @@ import { overtureCategory } from './categories.ts';
 import { osmOpeningHours } from './hours.ts';
 import type { ProjectionKey } from './keys.ts';
 import { listingProblems } from './rules.ts';
+import { unmappedAdditional } from '../runtime/categories.ts';
 
 function operatingStatus(loc: LocationData): JsonValue {
   switch (loc.status) {
@@ -26,7 +27,7 @@ function operatingStatus(loc: LocationData): JsonValue {
 
 function categories(loc: LocationData): JsonValue {
   const primary = overtureCategory(loc.primaryCategory) as string;
-  const alternate = [...new Set(loc.additionalCategories.map((c) => overtureCategory(c) as string))].filter((c) => c !== primary);
+  const alternate = [...new Set(loc.additionalCategories.map(overtureCategory))].filter((c): c is string => !!c && c !== primary);
   return alternate.length > 0 ? { primary, alternate } : { primary };
 }
 
@@ -37,6 +38,7 @@ function notSupported(loc: LocationData): LocationField[] {
   if (loc.labels.length > 0) out.push('labels');
   if (loc.attributes.length > 0) out.push('attributes');
   if (loc.photos.length > 0) out.push('photos');
+  out.push(...unmappedAdditional(loc, overtureCategory));
   return out;
 }
 

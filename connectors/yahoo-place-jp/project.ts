@@ -12,13 +12,14 @@ import type { JsonObject, ProjectionKey } from './keys.ts';
 import { japaneseTel } from './phones.ts';
 import { listingProblems } from './rules.ts';
 import { toYahooWidth } from './width.ts';
+import { unmappedAdditional } from '../runtime/categories.ts';
 
 function genre(loc: LocationData): JsonObject {
   const primary = yahooGenreCode(loc.primaryCategory) as string;
   const additional: string[] = [];
   for (const id of loc.additionalCategories) {
-    const code = yahooGenreCode(id) as string;
-    if (code !== primary && !additional.includes(code)) additional.push(code);
+    const code = yahooGenreCode(id);
+    if (code && code !== primary && !additional.includes(code)) additional.push(code);
   }
   return additional.length > 0 ? { primary, additional } : { primary };
 }
@@ -47,6 +48,7 @@ function notSupported(loc: LocationData): LocationField[] {
   if (loc.labels.length > 0) out.push('labels');
   if (loc.attributes.length > 0) out.push('attributes');
   if (loc.photos.length > 0) out.push('photos');
+  out.push(...unmappedAdditional(loc, yahooGenreCode));
   return out;
 }
 

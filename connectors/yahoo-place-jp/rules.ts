@@ -50,8 +50,6 @@ function address(loc: LocationData, out: ListingProblem[]): void {
 
 function genres(loc: LocationData, out: ListingProblem[]): void {
   if (!yahooGenreCode(loc.primaryCategory)) out.push(need('primaryCategory', 'genre.unmapped', `Category "${loc.primaryCategory}" has no Yahoo! genre (業種) yet; choose another primary category.`));
-  const unmapped = loc.additionalCategories.filter((c) => !yahooGenreCode(c));
-  if (unmapped.length > 0) out.push(need('additionalCategories', 'genre.unmapped', `No Yahoo! genre for: ${unmapped.join(', ')}; remove them from the additional categories.`));
 }
 
 function website(loc: LocationData, out: ListingProblem[]): void {

@@ -9,6 +9,7 @@ import { yelpAlias } from './categories.ts';
 import { projectRegularHours, projectSpecialHours } from './hours.ts';
 import type { ProjectionKey } from './keys.ts';
 import { listingProblems } from './rules.ts';
+import { unmappedAdditional } from '../runtime/categories.ts';
 
 function categories(loc: LocationData): string[] {
   // Two Tenpo categories can share an alias (a parent fallback); Yelp takes each alias once.
@@ -28,6 +29,7 @@ function notSupported(loc: LocationData): LocationField[] {
   // Yelp's amenities and photos are separate Data Ingestion resources this connector does not write.
   if (loc.attributes.length > 0) out.push('attributes');
   if (loc.photos.length > 0) out.push('photos');
+  out.push(...unmappedAdditional(loc, yelpAlias));
   return out;
 }
 

@@ -50,8 +50,6 @@ function categories(loc: LocationData, out: ListingProblem[]): void {
   if (yelpAlias(loc.primaryCategory) === null) {
     out.push(need('primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no Yelp equivalent; choose another primary category.`));
   }
-  const unmapped = loc.additionalCategories.filter((c) => yelpAlias(c) === null);
-  if (unmapped.length > 0) out.push(need('additionalCategories', 'category.unmapped', `No Yelp equivalent for: ${unmapped.join(', ')}; remove them from the additional categories.`));
   const aliases = new Set([loc.primaryCategory, ...loc.additionalCategories].map(yelpAlias).filter((a) => a !== null));
   if (aliases.size > LIMITS.categoriesMax) {
     out.push(need('additionalCategories', 'categories.maxCount', `Yelp takes at most ${LIMITS.categoriesMax} categories, the primary one included (this store has ${aliases.size}); remove some.`));

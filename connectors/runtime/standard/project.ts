@@ -7,6 +7,7 @@ import { platformCategory } from './categories.ts';
 import { osmRegularHours, osmSpecialHours } from './hours.ts';
 import { isEmptyField, manifestProblems } from './rules.ts';
 import { STANDARD_FIELDS, type StandardKey } from './values.ts';
+import { unmappedAdditional } from '../categories.ts';
 
 /** The standard keys a manifest's platform takes: those made from a field it shows. */
 export function standardFields(manifest: ConnectorManifest): Partial<Record<StandardKey, readonly LocationField[]>> {
@@ -21,14 +22,13 @@ export function standardFields(manifest: ConnectorManifest): Partial<Record<Stan
 
 const national = (e164: string): string => parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
 
-function values(manifest: ConnectorManifest, loc: LocationData): { values: Record<StandardKey, JsonValue | undefined>; unmapped: boolean } {
+function values(manifest: ConnectorManifest, loc: LocationData): { values: Record<StandardKey, JsonValue | undefined> } {
   const a = loc.address;
   const additional = loc.additionalCategories.map((c) => platformCategory(manifest, c));
   const primary = platformCategory(manifest, loc.primaryCategory);
   const mapped = [...new Set(additional.filter((c): c is string => c !== null && c !== primary))];
   const hours = osmRegularHours(loc.regularHours);
   return {
-    unmapped: additional.some((c) => c === null),
     values: {
       name: loc.name.trim(),
       localizedNames: loc.localizedNames.length > 0 ? Object.fromEntries(loc.localizedNames.map((n) => [n.locale, n.name])) : undefined,
@@ -72,7 +72,7 @@ export function projectStandard(manifest: ConnectorManifest, loc: LocationData):
   const problems = manifestProblems(manifest, loc);
   if (problems.length > 0) return { ok: false, problems };
   const keys = standardFields(manifest);
-  const { values: all, unmapped } = values(manifest, loc);
+  const { values: all } = values(manifest, loc);
   const projection: Record<string, JsonValue> = {};
   for (const key of Object.keys(keys) as StandardKey[]) {
     const value = all[key];
@@ -82,6 +82,6 @@ export function projectStandard(manifest: ConnectorManifest, loc: LocationData):
   const notSupported = (Object.keys(STANDARD_FIELDS) as StandardKey[])
     .flatMap((k) => STANDARD_FIELDS[k] as readonly LocationField[])
     .filter((f) => !shown.has(f) && !isEmptyField(loc, f) && !(f === 'status' && loc.status === 'OPEN'));
-  if (unmapped && shown.has('additionalCategories')) notSupported.push('additionalCategories');
+  if (shown.has('additionalCategories')) notSupported.push(...unmappedAdditional(loc, (c) => platformCategory(manifest, c)));
   return { ok: true, projection: projection as Projection, notSupported };
 }

@@ -26,7 +26,6 @@ const cases: { rule: string; loc: LocationData; kind?: ListingProblem['kind']; f
   { rule: 'google.labels.maxCount', loc: with_({ labels: Array.from({ length: 11 }, (_, i) => `l${i}`) }), field: 'labels' },
   { rule: 'google.labels.length', loc: with_({ labels: ['ok', 'x'.repeat(256)] }), field: 'labels' },
   { rule: 'google.category.unmapped', loc: with_({ primaryCategory: 'space_station' }), field: 'primaryCategory' },
-  { rule: 'google.category.unmapped', loc: with_({ additionalCategories: ['cafe', 'space_station'] }), field: 'additionalCategories' },
   { rule: 'google.categories.maxAdditional', loc: with_({ additionalCategories: ['cafe', 'bar', 'bakery', 'restaurant', 'dessert_shop', 'liquor_store', 'bar.pub', 'supermarket', 'florist', 'karaoke'] }), field: 'additionalCategories' },
   { rule: 'google.website.httpUrl', loc: with_({ website: 'ftp://tenpo.example/' }), field: 'website' },
   { rule: 'google.openInfo.openingDateRequired', loc: with_({ status: 'OPENING_SOON', statusDate: null }), field: 'statusDate' },
@@ -57,5 +56,14 @@ describe('Google rules', () => {
     // Google's eligibility guidelines name ATMs as an allowed exception.
     const atm = connector().project(with_({ primaryCategory: 'atm' }), { settings: {} });
     expect(atm.ok && atm.projection.categories).toEqual({ primaryCategory: { name: 'categories/gcid:atm' } });
+  });
+
+  it('publishes a store with an additional category Google has no equivalent for, leaving that one out and saying so', () => {
+    const result = connector().project(with_({ additionalCategories: ['bakery', 'space_station'] }), { settings: {} });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.projection.categories).toEqual({ primaryCategory: expect.any(Object), additionalCategories: [{ name: 'categories/gcid:bakery' }] });
+    expect(result.notSupported).toContain('additionalCategories');
+    expect(connector().project(with_({ additionalCategories: ['bakery'] }), { settings: {} })).toMatchObject({ notSupported: expect.not.arrayContaining(['additionalCategories']) });
   });
 });

@@ -110,6 +110,13 @@ describe.each(connectors.map((c) => [c.manifest.id, c] as const))('%s', (_id, c)
     if (!result.ok) expect(result.problems.some((p) => p.field === 'name')).toBe(true);
   });
 
+  it('publishes a store with an additional category it has no equivalent for, leaving that one out and reporting it NOT_SUPPORTED', () => {
+    const result = expectProjection(c, project(c, { ...full, additionalCategories: ['space_station'] }));
+    expect(JSON.stringify(result.projection)).not.toContain('space_station');
+    expect(result.projection).toEqual(expectProjection(c, project(c, full)).projection);
+    if (shown.has('additionalCategories')) expect(result.notSupported).toContain('additionalCategories');
+  });
+
   it('reports every filled field it has no place for as NOT_SUPPORTED', () => {
     const rich: LocationData = {
       ...full,
