@@ -23,7 +23,7 @@ export const linkListingsJob = defineJob({
       throw new DelayedError();
     }
     if (outcome.kind === 'linked') {
-      for (let i = 0; i < outcome.listingIds.length; i += 1_000) await enqueueListingSyncs(engine.queues, outcome.listingIds.slice(i, i + 1_000));
+      await enqueueListingSyncs(engine.queues, outcome.listingIds);
       // The first pull backfills the reviews of every listing just linked.
       await enqueueReviewPulls(engine.queues, [connectionId]);
     }

@@ -44,19 +44,25 @@ export const syncListingJob = defineJob({
   },
 });
 
+// One addBulk is one Redis transaction: a connection or a run of many thousand listings goes in
+// slices, so no single call holds Redis for long.
+const ENQUEUE_CHUNK = 1_000;
+
 /**
  * `now`: a person asked for these syncs (a sync run), so a listing whose sync is waiting (a
  * platform's quota, its review of a new place, a retry's backoff) is looked at now instead of
  * when the wait ends; it keeps its attempts. Edits do not do this: a burst of them would
  * otherwise cut every wait short.
  */
-export function enqueueListingSyncs(queues: Queues, listingIds: readonly string[], options: { now?: boolean } = {}): Promise<void> {
-  return enqueue(
-    queues,
-    syncListingJob,
-    listingIds.map((listingId) => ({
-      payload: { listingId },
-      options: { deduplication: { id: `listing:${listingId}`, keepLastIfActive: true, ...(options.now ? { reschedule: true } : {}) } },
-    })),
-  );
+export async function enqueueListingSyncs(queues: Queues, listingIds: readonly string[], options: { now?: boolean } = {}): Promise<void> {
+  for (let i = 0; i < listingIds.length; i += ENQUEUE_CHUNK) {
+    await enqueue(
+      queues,
+      syncListingJob,
+      listingIds.slice(i, i + ENQUEUE_CHUNK).map((listingId) => ({
+        payload: { listingId },
+        options: { deduplication: { id: `listing:${listingId}`, keepLastIfActive: true, ...(options.now ? { reschedule: true } : {}) } },
+      })),
+    );
+  }
 }

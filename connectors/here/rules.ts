@@ -53,10 +53,11 @@ function text(loc: LocationData, out: ListingProblem[]): void {
 }
 
 function categories(loc: LocationData, out: ListingProblem[]): void {
-  if (!hereCategoryId(loc.primaryCategory)) {
+  const primary = hereCategoryId(loc.primaryCategory);
+  if (!primary) {
     out.push(need('primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no HERE equivalent; choose another primary category.`));
   }
-  const additional = new Set(loc.additionalCategories.map(hereCategoryId).filter((c) => c && c !== hereCategoryId(loc.primaryCategory)));
+  const additional = new Set(loc.additionalCategories.map(hereCategoryId).filter((c) => c && c !== primary));
   if (additional.size > LIMITS.additionalCategoriesMax) {
     out.push(need('additionalCategories', 'categories.maxAdditional', `HERE takes at most ${LIMITS.additionalCategoriesMax} additional categories (this store has ${additional.size} with a HERE equivalent).`));
   }

@@ -29,8 +29,9 @@ export function listingProblems(loc: LocationData): ListingProblem[] {
   }
   // A GeoJSON feature has a geometry: TomTom places the POI by it, not by geocoding the address.
   if (loc.latitude === null || loc.longitude === null) out.push(need('latitude', 'geometry.required', 'TomTom needs the store’s map position; set its latitude and longitude.'));
-  if (!overtureCategory(loc.primaryCategory)) out.push(need('primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no TomTom equivalent; choose another primary category.`));
-  const alternate = new Set(loc.additionalCategories.map(overtureCategory).filter((c) => c && c !== overtureCategory(loc.primaryCategory)));
+  const primary = overtureCategory(loc.primaryCategory);
+  if (!primary) out.push(need('primaryCategory', 'category.unmapped', `Category "${loc.primaryCategory}" has no TomTom equivalent; choose another primary category.`));
+  const alternate = new Set(loc.additionalCategories.map(overtureCategory).filter((c) => c && c !== primary));
   if (alternate.size > LIMITS.alternateCategoriesMax) {
     out.push(need('additionalCategories', 'categories.maxAlternate', `TomTom takes at most ${LIMITS.alternateCategoriesMax} additional categories (this store has ${alternate.size} with a TomTom equivalent).`));
   }

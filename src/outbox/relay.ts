@@ -18,8 +18,6 @@ import type { OutboxEventType } from './repository.ts';
  * delivery. Several relays (one per worker process) share the rows without taking the same one.
  */
 
-const ENQUEUE_CHUNK = 1_000;
-
 /** New stores get their listings on every connected platform; so do the stores of a new connection. */
 async function prepareListings(engine: Engine, rows: readonly ClaimedRow[]): Promise<void> {
   const created = rows.filter((r) => r.event_type === 'location.created' || r.event_type === 'location.restored').map((r) => r.aggregate_id);
@@ -82,8 +80,8 @@ export async function relayOnce(engine: Engine, limit = 500): Promise<number> {
     const later = changed.map((t) => t.id).filter((id) => !asked.has(id));
     // A new connection first links existing platform listings by store code; that job then syncs.
     await enqueueLinking(engine.queues, connectionIds);
-    for (let i = 0; i < now.length; i += ENQUEUE_CHUNK) await enqueueListingSyncs(engine.queues, now.slice(i, i + ENQUEUE_CHUNK), { now: true });
-    for (let i = 0; i < later.length; i += ENQUEUE_CHUNK) await enqueueListingSyncs(engine.queues, later.slice(i, i + ENQUEUE_CHUNK));
+    await enqueueListingSyncs(engine.queues, now, { now: true });
+    await enqueueListingSyncs(engine.queues, later);
     await enqueueReplySends(engine.queues, replies);
     await enqueueFeedReports(engine.queues, feedSubmissions, engine.feedTiming.reportEveryMs);
 

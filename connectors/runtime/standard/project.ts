@@ -22,44 +22,42 @@ export function standardFields(manifest: ConnectorManifest): Partial<Record<Stan
 
 const national = (e164: string): string => parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
 
-function values(manifest: ConnectorManifest, loc: LocationData): { values: Record<StandardKey, JsonValue | undefined> } {
+function values(manifest: ConnectorManifest, loc: LocationData): Record<StandardKey, JsonValue | undefined> {
   const a = loc.address;
   const additional = loc.additionalCategories.map((c) => platformCategory(manifest, c));
   const primary = platformCategory(manifest, loc.primaryCategory);
   const mapped = [...new Set(additional.filter((c): c is string => c !== null && c !== primary))];
   const hours = osmRegularHours(loc.regularHours);
   return {
-    values: {
-      name: loc.name.trim(),
-      localizedNames: loc.localizedNames.length > 0 ? Object.fromEntries(loc.localizedNames.map((n) => [n.locale, n.name])) : undefined,
-      status: loc.statusDate ? { status: loc.status, date: loc.statusDate } : { status: loc.status },
-      address: {
-        country: a.country,
-        postalCode: a.postalCode,
-        region: a.region,
-        city: a.city,
-        district: a.district,
-        lines: a.lines,
-        building: a.building,
-        street: streetOf(a),
-        formatted: formatAddress(a),
-      },
-      coordinates: loc.latitude !== null && loc.longitude !== null ? { latitude: loc.latitude, longitude: loc.longitude } : undefined,
-      phone: loc.primaryPhone ? { e164: loc.primaryPhone, national: national(loc.primaryPhone) } : undefined,
-      additionalPhones: loc.additionalPhones.length > 0 ? loc.additionalPhones : undefined,
-      website: loc.website ?? undefined,
-      socialProfiles: loc.socialProfiles.length > 0 ? loc.socialProfiles.map((s) => ({ network: s.network, url: s.url })) : undefined,
-      categories: primary === null ? undefined : { primary, additional: mapped },
-      description: loc.description ?? undefined,
-      labels: loc.labels.length > 0 ? loc.labels : undefined,
-      hours: hours === '' ? undefined : { days: loc.regularHours.map((d) => ({ day: d.day, intervals: d.intervals.map((i) => ({ ...i })) })), osm: hours },
-      specialHours:
-        loc.specialHours.length > 0
-          ? { entries: loc.specialHours.map((s) => ({ startDate: s.startDate, endDate: s.endDate, closed: s.closed, intervals: s.intervals.map((i) => ({ ...i })) })), osm: osmSpecialHours(loc.specialHours) }
-          : undefined,
-      attributes: loc.attributes.length > 0 ? loc.attributes.map((x) => ({ key: x.key, value: x.value })) : undefined,
-      photos: loc.photos.length > 0 ? loc.photos.map((p) => ({ url: p.url, kind: p.kind, caption: p.caption })) : undefined,
+    name: loc.name.trim(),
+    localizedNames: loc.localizedNames.length > 0 ? Object.fromEntries(loc.localizedNames.map((n) => [n.locale, n.name])) : undefined,
+    status: loc.statusDate ? { status: loc.status, date: loc.statusDate } : { status: loc.status },
+    address: {
+      country: a.country,
+      postalCode: a.postalCode,
+      region: a.region,
+      city: a.city,
+      district: a.district,
+      lines: a.lines,
+      building: a.building,
+      street: streetOf(a),
+      formatted: formatAddress(a),
     },
+    coordinates: loc.latitude !== null && loc.longitude !== null ? { latitude: loc.latitude, longitude: loc.longitude } : undefined,
+    phone: loc.primaryPhone ? { e164: loc.primaryPhone, national: national(loc.primaryPhone) } : undefined,
+    additionalPhones: loc.additionalPhones.length > 0 ? loc.additionalPhones : undefined,
+    website: loc.website ?? undefined,
+    socialProfiles: loc.socialProfiles.length > 0 ? loc.socialProfiles.map((s) => ({ network: s.network, url: s.url })) : undefined,
+    categories: primary === null ? undefined : { primary, additional: mapped },
+    description: loc.description ?? undefined,
+    labels: loc.labels.length > 0 ? loc.labels : undefined,
+    hours: hours === '' ? undefined : { days: loc.regularHours.map((d) => ({ day: d.day, intervals: d.intervals.map((i) => ({ ...i })) })), osm: hours },
+    specialHours:
+      loc.specialHours.length > 0
+        ? { entries: loc.specialHours.map((s) => ({ startDate: s.startDate, endDate: s.endDate, closed: s.closed, intervals: s.intervals.map((i) => ({ ...i })) })), osm: osmSpecialHours(loc.specialHours) }
+        : undefined,
+    attributes: loc.attributes.length > 0 ? loc.attributes.map((x) => ({ key: x.key, value: x.value })) : undefined,
+    photos: loc.photos.length > 0 ? loc.photos.map((p) => ({ url: p.url, kind: p.kind, caption: p.caption })) : undefined,
   };
 }
 
@@ -72,7 +70,7 @@ export function projectStandard(manifest: ConnectorManifest, loc: LocationData):
   const problems = manifestProblems(manifest, loc);
   if (problems.length > 0) return { ok: false, problems };
   const keys = standardFields(manifest);
-  const { values: all } = values(manifest, loc);
+  const all = values(manifest, loc);
   const projection: Record<string, JsonValue> = {};
   for (const key of Object.keys(keys) as StandardKey[]) {
     const value = all[key];
